@@ -1,0 +1,33 @@
+# Two commands matter: `make demo` (audit the bundled demo sites) and `make test`.
+# Both start with an idempotent setup that installs everything on a fresh machine.
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: setup system demo test bench clean
+
+setup: system $(STAMP) node_modules/.package-lock.json
+
+system:
+	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq chromium; }
+
+$(STAMP): pyproject.toml
+	python3 -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e '.[test]'
+	touch $(STAMP)
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+
+demo: setup
+	$(BIN)/audit demo
+
+test: setup
+	$(BIN)/pytest -q
+
+bench: setup
+	$(BIN)/python benchmarks/crawl_speed.py
+
+clean:
+	rm -rf $(VENV) node_modules reports/demo

@@ -1,0 +1,1 @@
+"""Audit of French commune websites against the Villes Internet grid."""

@@ -1,0 +1,143 @@
+"""Command line: ``audit run``, ``audit checks``, ``audit demo``."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import sys
+from pathlib import Path
+
+from audit.sites import InputError, RejectedRow, SiteInput, from_csv, from_urls
+
+EXIT_OK = 0
+EXIT_USAGE = 2
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.handler(args)
+    except InputError as exc:
+        print(f"audit : erreur : {exc}", file=sys.stderr)
+        return EXIT_USAGE
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="audit", description="Audit des sites web des communes (grille Villes Internet).")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    run = sub.add_parser("run", help="auditer des sites (URL ou fichier CSV)")
+    run.add_argument("urls", nargs="*", metavar="URL", help="adresse(s) de site à auditer")
+    run.add_argument("--from", dest="csv", type=Path, metavar="CSV", help="fichier CSV avec une colonne url (name, insee facultatifs)")
+    run.add_argument("--out", type=Path, default=Path("reports"), help="dossier de sortie (défaut : reports)")
+    _crawl_options(run)
+    run.set_defaults(handler=_run)
+
+    checks = sub.add_parser("checks", help="lister les vérifications installées et les critères couverts")
+    checks.set_defaults(handler=_checks)
+
+    demo = sub.add_parser("demo", help="auditer les sites de démonstration fournis (aucun accès internet)")
+    demo.add_argument("--out", type=Path, default=Path("reports/demo"), help="dossier de sortie (défaut : reports/demo)")
+    _crawl_options(demo)
+    demo.set_defaults(handler=_demo)
+    return parser
+
+
+def _crawl_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--max-pages", type=_positive, help="pages au plus par site (défaut : 300)")
+    parser.add_argument("--max-depth", type=_positive, help="profondeur de liens au plus (défaut : 8)")
+    parser.add_argument("-s", "--set", dest="settings", action="append", default=[], metavar="NOM=VALEUR",
+                        help="réglage Scrapy (ex. -s CONCURRENT_REQUESTS=32), répétable")
+    parser.add_argument("-v", "--verbose", action="store_true", help="journal détaillé de Scrapy")
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"entier attendu, pas « {text} »") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("doit être au moins 1")
+    return value
+
+
+def _overrides(args: argparse.Namespace) -> dict[str, str]:
+    overrides: dict[str, str] = {}
+    for item in args.settings:
+        name, sep, value = item.partition("=")
+        if not sep or not name.strip():
+            raise InputError(f"réglage invalide « {item} » : la forme attendue est NOM=VALEUR")
+        overrides[name.strip()] = value
+    if args.max_pages:
+        overrides["AUDIT_MAX_PAGES"] = str(args.max_pages)
+    if args.max_depth:
+        overrides["AUDIT_MAX_DEPTH"] = str(args.max_depth)
+    overrides.setdefault("LOG_LEVEL", "INFO" if args.verbose else "WARNING")
+    return overrides
+
+
+def _run(args: argparse.Namespace) -> int:
+    if bool(args.urls) == bool(args.csv):
+        raise InputError("donnez soit des URL, soit --from communes.csv")
+    sites, rejected = from_csv(args.csv) if args.csv else from_urls(args.urls)
+    _report_rejected(rejected, args.out)
+    if not sites:
+        raise InputError("aucun site valide à auditer")
+    return _crawl(sites, args.out, _overrides(args))
+
+
+def _crawl(sites: list[SiteInput], out: Path, overrides: dict[str, str]) -> int:
+    from audit.crawl import run_crawl
+
+    run_crawl(sites, out, overrides)
+    print(f"{len(sites)} site(s) audité(s) : résultats dans {out}/ (summary.csv, <site>/audit.json)")
+    return EXIT_OK
+
+
+def _report_rejected(rejected: list[RejectedRow], out: Path) -> None:
+    """List invalid input rows on stderr and in ``OUT/rejected.csv``; the run goes on without them."""
+    if not rejected:
+        return
+    for row in rejected:
+        print(f"audit : ligne {row.line} ignorée : {row.reason}", file=sys.stderr)
+    out.mkdir(parents=True, exist_ok=True)
+    with (out / "rejected.csv").open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["line", "reason"])
+        writer.writerows((r.line, r.reason) for r in rejected)
+
+
+def _checks(args: argparse.Namespace) -> int:
+    from audit.grid import load_grid
+    from audit.registry import load_checks
+
+    checks, errors = load_checks()
+    covered: set[str] = set()
+    for check in checks:
+        covered.update(check.criteria)
+        print(f"{check.name}  [{', '.join(sorted(check.needs))}]  {check.doc}")
+        for cid in check.criteria:
+            print(f"    {cid}")
+    missing = [cid for cid in load_grid().ids if cid not in covered]
+    print(f"\n{len(checks)} vérification(s), {len(covered)} critère(s) couverts sur {len(load_grid().ids)}.")
+    if missing:
+        print("Sans vérification (répondus « unknown ») : " + ", ".join(missing))
+    for error in errors:
+        print(f"Extension non chargée : {error}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _demo(args: argparse.Namespace) -> int:
+    from audit.demo import catalogue
+    from audit.demo.server import serve_folders
+
+    communes = catalogue.load()
+    with serve_folders([c.root for c in communes]) as urls:
+        sites = [SiteInput(url=url, name=c.name, insee=c.insee) for c, url in zip(communes, urls)]
+        overrides = {"DOWNLOAD_DELAY": "0", "AUTOTHROTTLE_ENABLED": "False", **_overrides(args)}
+        return _crawl(sites, args.out, overrides)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

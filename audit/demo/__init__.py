@@ -1,0 +1,1 @@
+"""The bundled demo: fictional commune sites served on 127.0.0.1."""

@@ -1,0 +1,54 @@
+"""A small static web server on 127.0.0.1 for the demo, the tests and the benchmarks.
+
+Each site is a folder of files. Extensionless files are served as HTML, and
+``index.html`` answers for a folder, as on a typical CMS.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import threading
+from collections.abc import Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+
+class _Handler(SimpleHTTPRequestHandler):
+    extensions_map = {**SimpleHTTPRequestHandler.extensions_map, "": "text/html; charset=utf-8"}
+    #: When set, every requested path is appended to it (tests assert on what was fetched).
+    request_log: list[str] | None = None
+
+    def send_head(self):  # type: ignore[override]
+        if self.request_log is not None:
+            self.request_log.append(self.path)
+        return super().send_head()
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
+        """Stay quiet: the crawler's own log says what was fetched."""
+
+
+@contextlib.contextmanager
+def serve_folder(root: Path, request_log: list[str] | None = None) -> Iterator[str]:
+    """Serve `root` on a free loopback port; yield its base URL (``http://127.0.0.1:PORT/``).
+
+    With `request_log`, every requested path is appended to that list.
+    """
+    handler_class = type("Handler", (_Handler,), {"request_log": request_log})
+    handler = functools.partial(handler_class, directory=str(root))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@contextlib.contextmanager
+def serve_folders(roots: list[Path]) -> Iterator[list[str]]:
+    """Serve each folder on its own port (one site per origin)."""
+    with contextlib.ExitStack() as stack:
+        yield [stack.enter_context(serve_folder(root)) for root in roots]

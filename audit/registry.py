@@ -1,0 +1,87 @@
+"""Check discovery through the ``audit.checks`` entry-point group.
+
+An entry point names either one check module or a package whose public
+modules are all checks (the built-in ``audit.checks`` package is registered
+that way, so adding a built-in check means adding one module).
+
+A check module defines:
+
+- ``CRITERIA``: the criterion ids it answers;
+- ``NEEDS``: what it reads, among ``html``, ``site_facts``, ``rendered``, ``axe``, ``network``;
+- ``observe(page) -> iterable of Observation``: pure, called for each page;
+- ``decide(observations, site) -> {criterion: Answer}``: pure, called once per site.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+import pkgutil
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from importlib.metadata import entry_points
+from types import ModuleType
+from typing import Any
+
+from audit.model import Answer, Observation, SiteFacts
+from audit.page import Page
+
+logger = logging.getLogger(__name__)
+
+GROUP = "audit.checks"
+BUILTIN = "audit.checks"
+KNOWN_NEEDS = frozenset({"html", "site_facts", "rendered", "axe", "network"})
+
+
+class CheckDefinitionError(ValueError):
+    """A module registered as a check does not define the check interface."""
+
+
+@dataclass(frozen=True)
+class Check:
+    name: str
+    criteria: tuple[str, ...]
+    needs: frozenset[str]
+    observe: Callable[[Page], Iterable[Observation]]
+    decide: Callable[[list[Observation], SiteFacts | None], dict[str, Answer]]
+    doc: str = ""
+
+    @classmethod
+    def from_module(cls, module: ModuleType, name: str) -> "Check":
+        missing = [a for a in ("CRITERIA", "NEEDS", "observe", "decide") if not hasattr(module, a)]
+        if missing:
+            raise CheckDefinitionError(f"{module.__name__}: il manque {', '.join(missing)}")
+        needs = frozenset(module.NEEDS)
+        if needs - KNOWN_NEEDS:
+            raise CheckDefinitionError(f"{module.__name__}: besoins inconnus {sorted(needs - KNOWN_NEEDS)}")
+        doc = (module.__doc__ or "").strip().splitlines()
+        return cls(
+            name=name, criteria=tuple(module.CRITERIA), needs=needs, observe=module.observe,
+            decide=module.decide, doc=doc[0] if doc else "",
+        )
+
+
+def _modules_of(target: Any, ep_name: str) -> Iterable[tuple[str, ModuleType]]:
+    if hasattr(target, "__path__"):
+        for info in pkgutil.iter_modules(target.__path__):
+            if not info.name.startswith("_"):
+                yield info.name, importlib.import_module(f"{target.__name__}.{info.name}")
+    else:
+        yield ep_name, target
+
+
+def load_checks() -> tuple[list[Check], list[str]]:
+    """All installed checks, and the load errors of broken plugins (which are skipped)."""
+    targets: dict[str, Callable[[], Any]] = {BUILTIN: lambda: importlib.import_module(BUILTIN)}
+    for ep in entry_points(group=GROUP):
+        targets.setdefault(ep.value, ep.load)
+    checks: dict[str, Check] = {}
+    errors: list[str] = []
+    for value, load in targets.items():
+        try:
+            for name, module in _modules_of(load(), value.rsplit(".", 1)[-1]):
+                checks.setdefault(name, Check.from_module(module, name))
+        except Exception as exc:  # a broken plugin must not stop the audit
+            logger.warning("check plugin %s could not be loaded: %s", value, exc)
+            errors.append(f"{value}: {exc}")
+    return sorted(checks.values(), key=lambda c: c.name), errors

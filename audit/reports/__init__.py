@@ -1,0 +1,1 @@
+"""Reports: pure functions of the ``audit.json`` files of a run folder."""

@@ -1,0 +1,93 @@
+"""Runs the checks over one site: observations per page, then one decision per criterion.
+
+Each check only gets what it declared. A check that raises turns its own
+criteria into ``unknown`` with an entry in the site's errors; nothing else stops.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from audit.grid import load_grid
+from audit.model import Answer, Observation, SiteFacts
+from audit.page import Page
+from audit.registry import Check
+
+logger = logging.getLogger(__name__)
+
+BROWSER_NEEDS = frozenset({"rendered", "axe", "network"})
+
+
+class SiteAudit:
+    """Accumulates a site's observations while pages stream by, then decides."""
+
+    def __init__(self, checks: list[Check], browser: bool = False) -> None:
+        self.checks = checks
+        self.browser = browser
+        self.observations: dict[str, list[Observation]] = {c.name: [] for c in checks}
+        self.failures: dict[str, str] = {}
+
+    def observe(self, page: Page, rendered: bool = False) -> None:
+        """Give `page` to every check that reads this kind of page (static HTML or rendered DOM)."""
+        wanted = "rendered" if rendered else "html"
+        for check in self.checks:
+            if check.name in self.failures or wanted not in check.needs:
+                continue
+            try:
+                self.observations[check.name].extend(check.observe(page))
+            except Exception as exc:
+                logger.exception("check %s failed on %s", check.name, page.url)
+                self.failures[check.name] = f"{type(exc).__name__}: {exc} (page {page.url})"
+
+    def decide(self, facts: SiteFacts) -> tuple[dict[str, dict[str, Any]], list[dict[str, str]]]:
+        """Answer every grid criterion; return the criteria mapping and the errors to record."""
+        errors: list[dict[str, str]] = []
+        answers: dict[str, Answer] = {}
+        for check in self.checks:
+            answers.update(self._decide_one(check, facts, errors))
+        grid_ids = load_grid().ids
+        missing = [cid for cid in grid_ids if cid not in answers]
+        if missing:
+            errors.append({
+                "kind": "criterion_unanswered",
+                "message": "Aucune vérification installée ne répond à : " + ", ".join(missing),
+            })
+        if not facts.home_read:
+            answers = {}
+        result = {cid: answers.get(cid, Answer("unknown")).to_dict() for cid in grid_ids}
+        result.update({cid: a.to_dict() for cid, a in answers.items() if cid not in result})
+        return result, errors
+
+    def _decide_one(self, check: Check, facts: SiteFacts, errors: list[dict[str, str]]) -> dict[str, Answer]:
+        unknown = {cid: Answer("unknown") for cid in check.criteria}
+        if check.name in self.failures:
+            errors.append({"kind": "check_failed", "message": f"{check.name}: {self.failures[check.name]}"})
+            return unknown
+        if check.needs & BROWSER_NEEDS and not self.browser and "html" not in check.needs:
+            errors.append({
+                "kind": "browser_required",
+                "message": f"{check.name} : ce critère demande un navigateur, désactivé ou indisponible",
+            })
+            return unknown
+        try:
+            decided = check.decide(
+                self.observations[check.name], facts if "site_facts" in check.needs else None
+            )
+        except Exception as exc:
+            logger.exception("check %s failed to decide", check.name)
+            errors.append({"kind": "check_failed", "message": f"{check.name}: {type(exc).__name__}: {exc}"})
+            return unknown
+        answers: dict[str, Answer] = {}
+        for cid in check.criteria:
+            answer = decided.get(cid, Answer("unknown"))
+            if answer.status == "present" and not answer.evidence:
+                errors.append({
+                    "kind": "check_failed",
+                    "message": f"{check.name}: « present » sans preuve pour {cid}, ramené à unknown",
+                })
+                answer = Answer("unknown")
+            for ev in answer.evidence:
+                ev.check = ev.check or check.name
+            answers[cid] = answer
+        return answers

@@ -1,0 +1,50 @@
+"""Scrapy settings of the audit crawler. Any of them can be overridden with ``-s NAME=VALUE``."""
+
+BOT_NAME = "commune-audit"
+SPIDER_MODULES = ["audit.spiders"]
+NEWSPIDER_MODULE = "audit.spiders"
+
+# --- identity and politeness -------------------------------------------------
+AUDIT_CONTACT_URL = "https://github.com/villes-internet/commune-audit"
+USER_AGENT = f"CommuneAuditBot/0.1 (+{AUDIT_CONTACT_URL})"
+ROBOTSTXT_OBEY = True
+CONCURRENT_REQUESTS = 16
+CONCURRENT_REQUESTS_PER_DOMAIN = 2
+DOWNLOAD_DELAY = 0.25
+AUTOTHROTTLE_ENABLED = True
+AUTOTHROTTLE_START_DELAY = 0.5
+AUTOTHROTTLE_MAX_DELAY = 10
+AUTOTHROTTLE_TARGET_CONCURRENCY = 1.5
+DOWNLOAD_TIMEOUT = 30
+DOWNLOAD_MAXSIZE = 8 * 1024 * 1024
+DOWNLOAD_WARNSIZE = 0
+RETRY_TIMES = 1
+REDIRECT_MAX_TIMES = 10
+COOKIES_ENABLED = True
+TELNETCONSOLE_ENABLED = False
+DNS_TIMEOUT = 20
+
+# Many sites crawled at once: pick from the scheduler what the downloader can take.
+SCHEDULER_PRIORITY_QUEUE = "scrapy.pqueues.DownloaderAwarePriorityQueue"
+
+# --- the audit -----------------------------------------------------------------
+AUDIT_MAX_PAGES = 300
+AUDIT_MAX_DEPTH = 8
+#: Pages per URL shape (numbers and query values erased): caps calendars and pagination.
+AUDIT_MAX_PER_PATTERN = 25
+AUDIT_MAX_LINKS_PER_PAGE = 1000
+AUDIT_OUTPUT_DIR = "reports"
+
+DOWNLOADER_MIDDLEWARES = {
+    "audit.spiders.guard.SiteGuardMiddleware": 50,
+}
+ITEM_PIPELINES = {
+    "audit.pipelines.AuditJsonPipeline": 300,
+}
+EXTENSIONS = {
+    "audit.progress.Progress": 500,
+}
+AUDIT_PROGRESS = True
+
+LOG_LEVEL = "INFO"
+FEED_EXPORT_ENCODING = "utf-8"

@@ -1,0 +1,1 @@
+"""Spiders: the commune spider crawls one or many commune sites politely."""

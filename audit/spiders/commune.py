@@ -1,0 +1,334 @@
+"""The commune spider: crawls each input site politely, topic pages first.
+
+For every site it fetches the home page, robots.txt, sitemap.xml and an http://
+probe, then follows same-site links in priority order within the page budget.
+Each HTML page is parsed once into a `Page`, observed by the checks, and
+dropped. When a site has no request left in flight, the spider yields its
+`SiteResult` (the future ``audit.json``) right away, so results stream out
+while other sites are still crawling.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit, urlunsplit
+
+from scrapy import Request, Spider, signals
+from scrapy.crawler import Crawler
+from scrapy.exceptions import DontCloseSpider, IgnoreRequest
+from scrapy.http import HtmlResponse, Response, TextResponse
+from scrapy.spidermiddlewares.httperror import HttpError
+from twisted.python.failure import Failure
+
+from audit.items import SiteResult
+from audit.model import FetchRecord, SiteFacts
+from audit.page import Page
+from audit.registry import load_checks
+from audit.runner import SiteAudit
+from audit.sites import InputError, SiteInput, from_csv, from_urls, unique_slugs
+from audit.spiders.guard import OutOfScope
+from audit.spiders.priority import link_score, request_priority
+from audit.spiders.state import SiteState, now_iso
+from audit.urls import canonical, is_media, path_is_runaway, site_key, trap_pattern
+
+_HTML_SNIFF = (b"<!doctype html", b"<html", b"<head", b"<body")
+
+
+class CommuneSpider(Spider):
+    name = "commune"
+
+    def __init__(
+        self, url: str | None = None, csv: str | None = None, sites: list[SiteInput] | None = None,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(**kwargs)
+        if sites is None:
+            sites = _sites_from_arguments(url, csv)
+        slugs = unique_slugs(sites)
+        self.inputs = [(site, slugs[site]) for site in sites]
+        self.states: dict[int, SiteState] = {}
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> "CommuneSpider":
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        settings = crawler.settings
+        spider.max_pages = settings.getint("AUDIT_MAX_PAGES")
+        spider.max_depth = settings.getint("AUDIT_MAX_DEPTH")
+        spider.max_per_pattern = settings.getint("AUDIT_MAX_PER_PATTERN")
+        spider.max_links_per_page = settings.getint("AUDIT_MAX_LINKS_PER_PAGE")
+        spider.browser = False
+        spider.checks, load_errors = load_checks()
+        spider.load_errors = load_errors
+        crawler.signals.connect(spider.on_idle, signal=signals.spider_idle)
+        crawler.signals.connect(spider.on_dropped, signal=signals.request_dropped)
+        return spider
+
+    # ------------------------------------------------------------------ start
+    async def start(self):
+        for index, (site, slug) in enumerate(self.inputs):
+            state = SiteState(
+                index=index, input=site, slug=slug, audit=SiteAudit(self.checks, browser=self.browser),
+                facts=SiteFacts(start_url=site.url),
+            )
+            for message in self.load_errors:
+                state.error("check_load_failed", message)
+            self.states[index] = state
+            for request in self._site_requests(state):
+                yield request
+
+    def _site_requests(self, state: SiteState) -> list[Request]:
+        url = state.input.url
+        parts = urlsplit(url)
+        root = urlunsplit((parts.scheme, parts.netloc, "", "", ""))
+        state.seen.add(canonical(url))
+        requests = [
+            self._request(state, url, "home", depth=0, priority=1000),
+            self._request(state, root + "/robots.txt", "robots", priority=900,
+                          meta={"dont_obey_robotstxt": True, "handle_httpstatus_all": True}),
+            self._request(state, root + "/sitemap.xml", "sitemap", priority=-1000,
+                          meta={"handle_httpstatus_all": True}),
+        ]
+        if parts.scheme == "https":
+            requests.append(self._request(
+                state, urlunsplit(("http", parts.netloc, parts.path or "/", "", "")), "http_probe",
+                priority=-1000,
+                meta={"dont_redirect": True, "handle_httpstatus_all": True, "dont_obey_robotstxt": True},
+            ))
+        return requests
+
+    def _request(
+        self, state: SiteState, url: str, kind: str, depth: int = 0, priority: int = 0,
+        referrer: str | None = None, meta: dict[str, Any] | None = None,
+    ) -> Request:
+        state.pending += 1
+        return Request(
+            url,
+            callback=self.parse_response,
+            errback=self.on_error,
+            priority=priority,
+            dont_filter=True,
+            meta={
+                "site": state.index, "kind": kind, "depth": depth, "referrer": referrer,
+                "download_slot": state.slot, **(meta or {}),
+            },
+        )
+
+    def site_of(self, request: Request) -> SiteState | None:
+        index = request.meta.get("site")
+        return self.states.get(index) if index is not None else None
+
+    # --------------------------------------------------------------- responses
+    def parse_response(self, response: Response) -> list[Any]:
+        state = self.site_of(response.request)
+        if state is None or state.done:
+            return []
+        out: list[Any] = []
+        try:
+            out = self._handle(state, response)
+        except Exception as exc:
+            self.logger.exception("error while handling %s", response.url)
+            state.error("parse_failed", f"{type(exc).__name__}: {exc}", response.url)
+        return out + self._settle(state)
+
+    def _handle(self, state: SiteState, response: Response) -> list[Request]:
+        kind = response.meta["kind"]
+        if kind == "robots":
+            if response.status == 200 and isinstance(response, TextResponse):
+                state.facts.robots_txt = response.text[:100_000]
+                state.facts.sitemap_urls += [
+                    line.split(":", 1)[1].strip() for line in state.facts.robots_txt.splitlines()
+                    if line.lower().startswith("sitemap:")
+                ]
+            return []
+        if kind == "sitemap":
+            if response.status == 200 and b"<urlset" in response.body[:2000] + response.body[-2000:] or (
+                response.status == 200 and b"<sitemapindex" in response.body[:2000]
+            ):
+                state.facts.sitemap_urls.append(response.url)
+            return []
+        if kind == "http_probe":
+            location = response.headers.get("Location", b"").decode("latin-1")
+            state.facts.http_redirects_to_https = 300 <= response.status < 400 and location.startswith("https://")
+            return []
+        return self._handle_page(state, response)
+
+    def _handle_page(self, state: SiteState, response: Response) -> list[Request]:
+        meta = response.meta
+        is_home = meta["kind"] == "home"
+        self._record_fetch(state, response.url, response.status, meta.get("referrer"))
+        if is_home:
+            state.facts.home_status = response.status
+            state.facts.final_url = response.url
+            state.facts.home_headers = {
+                k.decode("latin-1").lower(): b", ".join(v).decode("latin-1") for k, v in response.headers.items()
+            }
+            if not state.owns(response.url):
+                state.keys.add(site_key(response.url))
+        elif not state.owns(response.url):
+            return []
+        state.facts.pages_crawled += 1
+        if not _is_html(response):
+            if is_home:
+                state.error("home_not_html", f"la page d'accueil n'est pas une page HTML ({_content_type(response)})",
+                            response.url)
+            return []
+        page = Page.from_tree(
+            response.url, response.selector.root, response.status,
+            {k: v for k, v in state.facts.home_headers.items()} if is_home else {},
+            meta["depth"], is_home,
+        )
+        state.facts.html_pages += 1
+        state.audit.observe(page)
+        return self._follow(state, page)
+
+    def _follow(self, state: SiteState, page: Page) -> list[Request]:
+        depth = page.depth + 1
+        if depth > self.max_depth:
+            return []
+        candidates: dict[str, float] = {}
+        for link in page.links:
+            if not link.internal or link.document or is_media(link.url) or link.url in state.seen:
+                continue
+            if "nofollow" in link.rel.split():
+                continue
+            candidates[link.url] = max(candidates.get(link.url, 0.0), link_score(link))
+        ranked = sorted(candidates.items(), key=lambda item: -item[1])[: self.max_links_per_page]
+        frontier_cap = self.max_pages * 4
+        requests = []
+        for url, score in ranked:
+            if len(state.seen) >= frontier_cap:
+                break
+            if path_is_runaway(url):
+                continue
+            pattern = trap_pattern(url)
+            if state.patterns[pattern] >= self.max_per_pattern:
+                continue
+            state.patterns[pattern] += 1
+            state.seen.add(url)
+            requests.append(self._request(state, url, "page", depth, request_priority(score, depth), page.url))
+        return requests
+
+    def _record_fetch(self, state: SiteState, url: str, status: int | None, referrer: str | None,
+                      error: str | None = None) -> None:
+        record = state.facts.fetches.setdefault(canonical(url), FetchRecord(status=status, error=error))
+        if referrer and referrer not in record.referrers and len(record.referrers) < 20:
+            record.referrers.append(referrer)
+
+    # ------------------------------------------------------------------ errors
+    def on_error(self, failure: Failure) -> list[Any]:
+        request = failure.request
+        state = self.site_of(request)
+        if state is None or state.done:
+            return []
+        kind = request.meta.get("kind")
+        if kind == "home" and _may_fall_back_to_http(state, request, failure):
+            retry = request.url.replace("https://", "http://", 1)
+            return [self._request(state, retry, "home", priority=1000)] + self._settle(state)
+        if kind in ("page", "home"):
+            self._record_error(state, request, failure)
+        return self._settle(state)
+
+    def _record_error(self, state: SiteState, request: Request, failure: Failure) -> None:
+        exc = failure.value
+        referrer = request.meta.get("referrer")
+        is_home = request.meta.get("kind") == "home"
+        if isinstance(exc, OutOfScope):
+            if exc.reason == "offsite":
+                state.error("offsite_redirect", str(exc), request.url)
+            return
+        if isinstance(exc, HttpError):
+            response = exc.response
+            self._record_fetch(state, response.url, response.status, referrer)
+            state.facts.pages_crawled += 1
+            if is_home:
+                state.facts.home_status = response.status
+                state.error("home_http_error", f"la page d'accueil répond {response.status}", response.url)
+            return
+        if isinstance(exc, IgnoreRequest):
+            if "robots.txt" in str(exc) and is_home:
+                state.error("robots_disallow", "robots.txt interdit la page d'accueil : le site ne peut être lu",
+                            request.url)
+            return
+        message = f"{type(exc).__name__}: {exc}"
+        self._record_fetch(state, request.url, None, referrer, message)
+        if is_home:
+            state.error("home_unreachable", f"page d'accueil injoignable ({message})", request.url)
+
+    # ------------------------------------------------------------- finishing
+    def _settle(self, state: SiteState) -> list[SiteResult]:
+        state.pending -= 1
+        return [self._finish(state)] if state.pending <= 0 and not state.done else []
+
+    def on_dropped(self, request: Request, spider: Spider) -> None:
+        state = self.site_of(request)
+        if state is not None and not state.done:
+            state.pending -= 1
+
+    def on_idle(self, spider: Spider) -> None:
+        """Finish sites whose requests vanished without a callback (a safety net)."""
+        if any(not s.done for s in self.states.values()):
+            self.crawler.engine.crawl(Request("data:,", callback=self._finish_all, dont_filter=True))
+            raise DontCloseSpider
+
+    def _finish_all(self, response: Response) -> list[SiteResult]:
+        return [self._finish(s) for s in list(self.states.values()) if not s.done]
+
+    def _finish(self, state: SiteState) -> SiteResult:
+        state.done = True
+        facts = state.facts
+        facts.crawled_at = now_iso()
+        if not facts.home_read and not state.errors:
+            state.error("home_unreadable", "la page d'accueil n'a pas pu être lue")
+        criteria, check_errors = state.audit.decide(facts)
+        site: dict[str, Any] = {
+            "start_url": state.input.url,
+            "final_url": facts.final_url or state.input.url,
+            "started_at": state.started_at,
+            "finished_at": facts.crawled_at,
+            "pages_crawled": facts.pages_crawled,
+            "pages_rendered": facts.pages_rendered,
+            "errors": state.errors + check_errors,
+        }
+        if state.input.name:
+            site["name"] = state.input.name
+        if state.input.insee:
+            site["insee"] = state.input.insee
+        if state.input.extra:
+            site["input"] = dict(state.input.extra)
+        self.states.pop(state.index, None)
+        return SiteResult(slug=state.slug, audit={"site": site, "criteria": criteria})
+
+
+def _may_fall_back_to_http(state: SiteState, request: Request, failure: Failure) -> bool:
+    """``www.ville.fr`` given without a scheme: https was tried first, http comes next."""
+    return (
+        not state.input.scheme_given
+        and request.url.startswith("https://")
+        and not failure.check(HttpError, IgnoreRequest)
+    )
+
+
+def _is_html(response: Response) -> bool:
+    if isinstance(response, HtmlResponse):
+        return True
+    if isinstance(response, TextResponse) and "xml" not in _content_type(response):
+        return response.body[:512].lstrip().lower().startswith(_HTML_SNIFF)
+    return False
+
+
+def _content_type(response: Response) -> str:
+    return response.headers.get("Content-Type", b"").decode("latin-1").lower() or "type inconnu"
+
+
+def _sites_from_arguments(url: str | None, csv: str | None) -> list[SiteInput]:
+    """Sites from ``-a url=...`` (comma-separated) or ``-a csv=communes.csv``."""
+    if csv:
+        sites, _rejected = from_csv(Path(csv))
+        return sites
+    if url:
+        sites, rejected = from_urls([u for u in url.split(",") if u.strip()])
+        if rejected:
+            raise InputError("; ".join(r.reason for r in rejected))
+        return sites
+    raise InputError("indiquez un site : -a url=https://www.ville.fr ou -a csv=communes.csv")

@@ -1,0 +1,44 @@
+"""Downloader middleware that keeps each request inside its site's scope and budget.
+
+It runs when a request leaves the scheduler, so the page budget is spent in
+priority order, and it also sees redirects, which may point off the site.
+"""
+
+from __future__ import annotations
+
+from scrapy import Request
+from scrapy.crawler import Crawler
+from scrapy.exceptions import IgnoreRequest
+
+
+class OutOfScope(IgnoreRequest):
+    """The request left the site, or the site's page budget is spent."""
+
+    def __init__(self, reason: str, message: str) -> None:
+        super().__init__(message)
+        self.reason = reason
+
+
+class SiteGuardMiddleware:
+    def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> "SiteGuardMiddleware":
+        return cls(crawler)
+
+    def process_request(self, request: Request) -> None:
+        spider = self.crawler.spider
+        state = spider.site_of(request)
+        if state is None:
+            return None
+        kind = request.meta.get("kind")
+        if not state.owns(request.url):
+            if kind == "home" and len(state.keys) == 1:
+                return None  # the home page may redirect off-site, followed once
+            raise OutOfScope("offsite", f"redirection hors du site refusée : {request.url}")
+        if kind in ("page", "home"):
+            if kind == "page" and state.pages_admitted >= spider.max_pages:
+                raise OutOfScope("budget", "budget de pages atteint")
+            state.pages_admitted += 1
+        return None

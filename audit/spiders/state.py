@@ -1,0 +1,51 @@
+"""Per-site crawl state: what the spider knows about one site while crawling it."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+
+from audit.model import SiteFacts
+from audit.runner import SiteAudit
+from audit.sites import SiteInput
+from audit.urls import site_key
+
+
+def now_iso() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+@dataclass
+class SiteState:
+    index: int
+    input: SiteInput
+    slug: str
+    audit: SiteAudit
+    facts: SiteFacts
+    started_at: str = field(default_factory=now_iso)
+    #: Site keys accepted as "this site": the start host, plus the home page's redirect target.
+    keys: set[str] = field(default_factory=set)
+    seen: set[str] = field(default_factory=set)
+    patterns: Counter[str] = field(default_factory=Counter)
+    errors: list[dict[str, str]] = field(default_factory=list)
+    pending: int = 0
+    pages_admitted: int = 0
+    done: bool = False
+
+    def __post_init__(self) -> None:
+        self.keys.add(site_key(self.input.url))
+
+    @property
+    def slot(self) -> str:
+        """Download slot: politeness limits apply per site, even for sites sharing an IP."""
+        return f"site-{self.index}"
+
+    def owns(self, url: str) -> bool:
+        return site_key(url) in self.keys
+
+    def error(self, kind: str, message: str, url: str | None = None) -> None:
+        entry = {"kind": kind, "message": message}
+        if url:
+            entry["url"] = url
+        self.errors.append(entry)

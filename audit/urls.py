@@ -1,0 +1,96 @@
+"""URL helpers: canonical form, site identity, document types, trap patterns."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit, urlunsplit
+
+from w3lib.url import canonicalize_url, url_query_cleaner
+
+#: Query parameters that carry sessions or tracking, never content.
+SESSION_PARAMS = (
+    "jsessionid", "phpsessid", "sid", "sessionid", "session_id", "aspsessionid", "cfid",
+    "cftoken", "utm_source", "utm_medium", "utm_campaign", "utm_term", "utm_content",
+    "fbclid", "gclid", "xtor", "s_cid",
+)
+_PATH_SESSION = re.compile(r";(?:jsessionid|phpsessid|sid)=[^/?#]*", re.I)
+
+#: Link targets that are documents: recorded as evidence, never downloaded.
+DOCUMENT_EXTENSIONS = {
+    "pdf": "pdf", "doc": "office", "docx": "office", "odt": "office", "xls": "office",
+    "xlsx": "office", "ods": "office", "ppt": "office", "pptx": "office", "odp": "office",
+    "rtf": "office", "csv": "data", "json": "data", "xml": "data", "zip": "archive",
+    "rar": "archive", "7z": "archive", "gz": "archive",
+}
+#: Media and binaries: neither pages nor documents worth recording.
+MEDIA_EXTENSIONS = frozenset(
+    "jpg jpeg png gif webp svg ico bmp tif tiff mp3 mp4 avi mov wmv webm ogg wav flac "
+    "mkv m4a m4v css js woff woff2 ttf eot otf exe dmg apk iso bin".split()
+)
+_DIGITS = re.compile(r"\d+")
+
+
+def canonical(url: str) -> str:
+    """Canonical form used for de-duplication: no fragment, no session ids, sorted query."""
+    url = _PATH_SESSION.sub("", url)
+    url = url_query_cleaner(url, SESSION_PARAMS, remove=True, unique=False, keep_fragments=False)
+    return canonicalize_url(url, keep_fragments=False)
+
+
+def host_key(host: str | None) -> str:
+    """Host without a leading ``www.``, lower-case: ``www.ville.fr`` and ``ville.fr`` are one site."""
+    host = (host or "").lower().rstrip(".")
+    return host[4:] if host.startswith("www.") else host
+
+
+def site_key(url: str) -> str:
+    """Identity of the site a URL belongs to: host (``www.`` folded) and explicit port."""
+    parts = urlsplit(url)
+    port = parts.port
+    default = {"http": 80, "https": 443}.get(parts.scheme)
+    suffix = f":{port}" if port and port != default else ""
+    return host_key(parts.hostname) + suffix
+
+
+def extension(url: str) -> str:
+    """Lower-case file extension of the URL path, or ''."""
+    path = urlsplit(url).path
+    last = path.rsplit("/", 1)[-1]
+    return last.rsplit(".", 1)[-1].lower() if "." in last else ""
+
+
+def document_type(url: str) -> str | None:
+    """``pdf``, ``office``, ``data`` or ``archive`` when the URL names a document, else None."""
+    return DOCUMENT_EXTENSIONS.get(extension(url))
+
+
+def is_media(url: str) -> bool:
+    return extension(url) in MEDIA_EXTENSIONS
+
+
+def is_web(url: str) -> bool:
+    return urlsplit(url).scheme in ("http", "https")
+
+
+def trap_pattern(url: str) -> str:
+    """Shape of a URL with numbers and query values erased.
+
+    Calendars (``?month=3&year=2031``), pagination (``/page/41``) and endless
+    query strings all share one shape; the spider caps pages per shape.
+    """
+    parts = urlsplit(url)
+    keys = sorted({pair.split("=", 1)[0] for pair in parts.query.split("&") if pair})
+    return _DIGITS.sub("N", parts.path) + ("?" + "&".join(keys) if keys else "")
+
+
+def path_is_runaway(url: str, max_segments: int = 12, max_repeats: int = 3) -> bool:
+    """True for ever-growing paths: too many segments, or one segment repeated (``/a/a/a/a``)."""
+    segments = [s for s in urlsplit(url).path.split("/") if s]
+    if len(segments) > max_segments:
+        return True
+    return any(segments.count(s) > max_repeats for s in set(segments))
+
+
+def origin(url: str) -> str:
+    parts = urlsplit(url)
+    return urlunsplit((parts.scheme, parts.netloc, "", "", ""))

@@ -1,0 +1,74 @@
+"""Shared test helpers: local sites, audit runs in a subprocess, schema validation."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+
+from audit.model import SiteFacts
+from audit.page import Page
+from audit.registry import load_checks
+from audit.runner import SiteAudit
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+CORPUS = SHARED / "corpus"
+SITES = Path(__file__).resolve().parent / "sites"
+SCHEMA = json.loads((SHARED / "grid" / "audit-result.schema.json").read_text(encoding="utf-8"))
+
+#: Loopback servers need no politeness delay; tests stay fast.
+FAST = ["-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "AUDIT_PROGRESS=False"]
+
+
+def validate(audit: dict[str, Any]) -> dict[str, Any]:
+    """Validate one audit.json against the shared contract and return it."""
+    jsonschema.validate(audit, SCHEMA, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
+    return audit
+
+
+def run_audit(*args: str, expect: int | None = 0, timeout: float = 240) -> subprocess.CompletedProcess[str]:
+    """Run ``audit ARGS`` in a subprocess (a Scrapy crawl cannot restart in one process)."""
+    proc = subprocess.run(
+        [sys.executable, "-m", "audit.cli", *args], capture_output=True, text=True, timeout=timeout, cwd=ROOT,
+    )
+    if expect is not None:
+        assert proc.returncode == expect, f"exit {proc.returncode}\nstdout:{proc.stdout}\nstderr:{proc.stderr[-4000:]}"
+    return proc
+
+
+def read_audits(out: Path) -> dict[str, dict[str, Any]]:
+    """Every audit.json of a run folder, validated, by slug."""
+    audits = {p.parent.name: validate(json.loads(p.read_text(encoding="utf-8"))) for p in out.glob("*/audit.json")}
+    assert audits, f"no audit.json written under {out}"
+    return audits
+
+
+def audit_pages(pages: list[tuple[str, str]], facts: SiteFacts | None = None) -> dict[str, Any]:
+    """Run every installed check on HTML pages (first one is the home page), without crawling."""
+    checks, errors = load_checks()
+    assert not errors
+    site = SiteAudit(checks)
+    for i, (url, html) in enumerate(pages):
+        site.observe(Page.from_html(url, html, is_home=i == 0))
+    facts = facts or SiteFacts(start_url=pages[0][0], final_url=pages[0][0])
+    facts.html_pages = facts.html_pages or len(pages)
+    facts.pages_crawled = facts.pages_crawled or len(pages)
+    criteria, _errors = site.decide(facts)
+    return criteria
+
+
+@pytest.fixture
+def served():
+    """Serve test-site folders on loopback: ``served(path)`` returns the base URL."""
+    from contextlib import ExitStack
+
+    from audit.demo.server import serve_folder
+
+    with ExitStack() as stack:
+        yield lambda root: stack.enter_context(serve_folder(Path(root)))
