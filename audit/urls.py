@@ -94,3 +94,17 @@ def path_is_runaway(url: str, max_segments: int = 12, max_repeats: int = 3) -> b
 def origin(url: str) -> str:
     parts = urlsplit(url)
     return urlunsplit((parts.scheme, parts.netloc, "", "", ""))
+
+
+def host_of(url: str) -> str:
+    """Lower-case host name of `url`, without ``www.``."""
+    return host_key(urlsplit(url).hostname)
+
+
+def host_matches(url: str, hosts: tuple[str, ...] | frozenset[str]) -> str | None:
+    """The entry of `hosts` that `url`'s host is, or is a subdomain of (``payfip.gouv.fr``)."""
+    host = host_of(url)
+    for candidate in hosts:
+        if host == candidate or host.endswith("." + candidate):
+            return candidate
+    return None
