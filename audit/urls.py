@@ -5,14 +5,14 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit, urlunsplit
 
-from w3lib.url import canonicalize_url, url_query_cleaner
+from w3lib.url import canonicalize_url
 
 #: Query parameters that carry sessions or tracking, never content.
-SESSION_PARAMS = (
+SESSION_PARAMS = frozenset({
     "jsessionid", "phpsessid", "sid", "sessionid", "session_id", "aspsessionid", "cfid",
     "cftoken", "utm_source", "utm_medium", "utm_campaign", "utm_term", "utm_content",
     "fbclid", "gclid", "xtor", "s_cid",
-)
+})
 _PATH_SESSION = re.compile(r";(?:jsessionid|phpsessid|sid)=[^/?#]*", re.I)
 
 #: Link targets that are documents: recorded as evidence, never downloaded.
@@ -32,9 +32,12 @@ _DIGITS = re.compile(r"\d+")
 
 def canonical(url: str) -> str:
     """Canonical form used for de-duplication: no fragment, no session ids, sorted query."""
-    url = _PATH_SESSION.sub("", url)
-    url = url_query_cleaner(url, SESSION_PARAMS, remove=True, unique=False, keep_fragments=False)
-    return canonicalize_url(url, keep_fragments=False)
+    parts = urlsplit(_PATH_SESSION.sub("", url))
+    query = "&".join(
+        pair for pair in parts.query.split("&")
+        if pair and pair.split("=", 1)[0].lower() not in SESSION_PARAMS
+    )
+    return canonicalize_url(urlunsplit((parts.scheme, parts.netloc, parts.path, query, "")), keep_fragments=False)
 
 
 def host_key(host: str | None) -> str:

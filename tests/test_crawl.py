@@ -1,0 +1,220 @@
+"""Real crawls of sites served on 127.0.0.1: scope, politeness, budget, traps, encodings, input."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pytest
+
+from audit.demo.server import serve_folder
+from tests.conftest import FAST, ROOT, read_audits, run_audit
+from tests.servers import redirect_server
+
+PAGE = "<!doctype html><html lang='fr'><head><meta charset='utf-8'><title>{title}</title></head><body>{body}</body></html>"
+
+
+def write_site(root: Path, pages: dict[str, str], encoding: str = "utf-8") -> Path:
+    """Write `pages` (path -> HTML body or full document) under `root`."""
+    for path, content in pages.items():
+        target = root / path.lstrip("/")
+        if path.endswith("/"):
+            target = target / "index.html"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if not content.lstrip().startswith("<!doctype") and not path.endswith((".txt", ".xml", ".pdf")):
+            content = PAGE.format(title=path, body=content)
+        target.write_bytes(content.encode(encoding))
+    return root
+
+
+def test_csv_run_writes_a_valid_audit_for_every_site(tmp_path):
+    a = write_site(tmp_path / "a", {"/": "<a href='/contact/'>Contact</a>", "/contact/": "<p>Mairie</p>"})
+    b = write_site(tmp_path / "b", {"/": "<p>Bienvenue</p>"})
+    with serve_folder(a) as url_a, serve_folder(b) as url_b:
+        communes = tmp_path / "communes.csv"
+        # A French spreadsheet export: BOM, semicolons, an extra column.
+        communes.write_text(
+            f"\ufeffname;insee;url;population\nVille-A;99001;{url_a};1200\nVille-B;99002;{url_b};300\n",
+            encoding="utf-8",
+        )
+        out = tmp_path / "out"
+        run_audit("run", "--from", str(communes), "--out", str(out), *FAST)
+    audits = read_audits(out)
+    assert set(audits) == {"99001-ville-a", "99002-ville-b"}
+    grid_ids = {line.split("id: ")[1].strip() for line in (ROOT / "audit/grid/criteria.yaml").read_text().splitlines() if "- id: " in line}
+    for audit in audits.values():
+        assert set(audit["criteria"]) == grid_ids
+    site_a = audits["99001-ville-a"]["site"]
+    assert site_a["name"] == "Ville-A" and site_a["insee"] == "99001"
+    assert site_a["input"] == {"population": "1200"}
+    assert site_a["pages_crawled"] >= 2
+    with (out / "summary.csv").open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    assert [r["slug"] for r in rows] == ["99001-ville-a", "99002-ville-b"]
+    assert all(r["site.search"] in ("present", "absent", "unknown") for r in rows)
+
+
+def test_unanswered_criteria_are_unknown_with_an_error(tmp_path):
+    site = write_site(tmp_path / "s", {"/": "<p>Bienvenue</p>"})
+    with serve_folder(site) as url:
+        run_audit("run", url, "--out", str(tmp_path / "out"), *FAST)
+    (audit,) = read_audits(tmp_path / "out").values()
+    unknown = [cid for cid, a in audit["criteria"].items() if a["status"] == "unknown"]
+    errors = " ".join(e["message"] for e in audit["site"]["errors"] if e["kind"] == "criterion_unanswered")
+    assert all(cid in errors for cid in unknown if cid != "accessibility.automated_audit")
+
+
+def test_crawl_stays_on_site_and_skips_documents(tmp_path):
+    other_log: list[str] = []
+    other = write_site(tmp_path / "other", {"/": "<p>Autre site</p>"})
+    with serve_folder(other, other_log) as other_url:
+        log: list[str] = []
+        site = write_site(tmp_path / "s", {
+            "/": f"<a href='{other_url}'>Autre site</a> <a href='http://commune.invalid/'>Externe</a>"
+                 "<a href='/docs/cr-conseil.pdf'>Compte rendu du conseil (PDF)</a><a href='/page/'>Page</a>",
+            "/page/": "<p>Page interne</p>",
+            "/docs/cr-conseil.pdf": "%PDF-1.4 fake",
+        })
+        with serve_folder(site, log) as url:
+            run_audit("run", url, "--out", str(tmp_path / "out"), *FAST)
+    assert other_log == []
+    assert "/page/" in log
+    assert not any(p.endswith(".pdf") for p in log)
+
+
+def test_robots_txt_is_obeyed(tmp_path):
+    log: list[str] = []
+    site = write_site(tmp_path / "s", {
+        "/robots.txt": "User-agent: *\nDisallow: /prive/\n",
+        "/": "<a href='/prive/secret/'>Privé</a><a href='/public/'>Public</a>",
+        "/prive/secret/": "<p>secret</p>",
+        "/public/": "<p>public</p>",
+    })
+    with serve_folder(site, log) as url:
+        run_audit("run", url, "--out", str(tmp_path / "out"), *FAST)
+    assert "/public/" in log
+    assert not any(p.startswith("/prive/") for p in log)
+
+
+def test_robots_txt_disallowing_everything_leaves_criteria_unknown(tmp_path):
+    site = write_site(tmp_path / "s", {"/robots.txt": "User-agent: *\nDisallow: /\n", "/": "<p>Bienvenue</p>"})
+    with serve_folder(site) as url:
+        run_audit("run", url, "--out", str(tmp_path / "out"), *FAST)
+    (audit,) = read_audits(tmp_path / "out").values()
+    assert {a["status"] for a in audit["criteria"].values()} == {"unknown"}
+    assert any(e["kind"] == "robots_disallow" for e in audit["site"]["errors"])
+
+
+def test_small_budget_visits_grid_topics_first(tmp_path):
+    filler = "".join(f"<a href='/article-{i}/'>Article {i}</a> " for i in range(60))
+    pages = {"/": f"<main>{filler}</main><footer><a href='/mentions-legales/'>Mentions légales</a>"
+                  "<a href='/demarches-en-ligne/'>Démarches en ligne</a></footer>"}
+    pages.update({f"/article-{i}/": "<p>Article</p>" for i in range(60)})
+    pages.update({"/mentions-legales/": "<p>Mentions</p>", "/demarches-en-ligne/": "<p>Démarches</p>"})
+    log: list[str] = []
+    with serve_folder(write_site(tmp_path / "s", pages), log) as url:
+        run_audit("run", url, "--out", str(tmp_path / "out"), "--max-pages", "4", *FAST)
+    pages_fetched = [p for p in log if p not in ("/robots.txt", "/sitemap.xml")]
+    assert len(pages_fetched) <= 4
+    assert "/demarches-en-ligne/" in pages_fetched and "/mentions-legales/" in pages_fetched
+
+
+def test_calendar_trap_is_capped(tmp_path):
+    calendar = "".join(f"<a href='/agenda/?mois={m}&annee={2020 + y}'>{m}/{y}</a>" for y in range(20) for m in range(1, 13))
+    log: list[str] = []
+    site = write_site(tmp_path / "s", {"/": "<a href='/agenda/'>Agenda</a>", "/agenda/": calendar})
+    with serve_folder(site, log) as url:
+        run_audit("run", url, "--out", str(tmp_path / "out"), "-s", "AUDIT_MAX_PER_PATTERN=10", *FAST)
+    calendar_pages = [p for p in log if p.startswith("/agenda/?")]
+    assert 0 < len(calendar_pages) <= 10
+
+
+def test_session_ids_and_fragments_do_not_multiply_pages(tmp_path):
+    log: list[str] = []
+    links = "".join(f"<a href='/page/?PHPSESSID={i}#s{i}'>Page</a>" for i in range(30))
+    site = write_site(tmp_path / "s", {"/": links, "/page/": "<p>page</p>"})
+    with serve_folder(site, log) as url:
+        run_audit("run", url, "--out", str(tmp_path / "out"), *FAST)
+    assert [p for p in log if p.startswith("/page/")] == ["/page/"]
+
+
+def test_latin1_pages_are_decoded(tmp_path):
+    html = ("<!doctype html><html lang='fr'><head><meta http-equiv='Content-Type' content='text/html; charset=iso-8859-1'>"
+            "<title>Mairie de Saint-Étienne</title></head><body><table><tr><td>"
+            "<form action='/recherche'><label for='q'>Recherche sur le site : entrez vos mots-clés</label>"
+            "<input id='q' name='q' type='text'></form></td></tr></table></body></html>")
+    site = write_site(tmp_path / "s", {"/": html}, encoding="iso-8859-1")
+    with serve_folder(site) as url:
+        run_audit("run", url, "--out", str(tmp_path / "out"), *FAST)
+    (audit,) = read_audits(tmp_path / "out").values()
+    search = audit["criteria"]["site.search"]
+    assert search["status"] == "present"
+    assert "mots-clés" in search["evidence"][0]["excerpt"]
+
+
+def test_home_redirect_to_another_host_is_followed_once(tmp_path):
+    site = write_site(tmp_path / "s", {"/": "<a href='/page/'>Page</a>", "/page/": "<p>page</p>"})
+    with serve_folder(site) as url:
+        target = url.replace("127.0.0.1", "localhost")
+        with redirect_server(target) as start:
+            run_audit("run", start, "--out", str(tmp_path / "out"), *FAST)
+    (audit,) = read_audits(tmp_path / "out").values()
+    assert audit["site"]["start_url"] == start
+    assert audit["site"]["final_url"] == target
+    assert audit["site"]["pages_crawled"] >= 2
+
+
+def test_scrapy_crawl_command_uses_the_same_pipeline(tmp_path):
+    import subprocess
+    import sys
+
+    site = write_site(tmp_path / "s", {"/": "<p>Bienvenue</p>"})
+    out = tmp_path / "out"
+    with serve_folder(site) as url:
+        proc = subprocess.run(
+            [sys.executable, "-m", "scrapy", "crawl", "commune", "-a", f"url={url}",
+             "-s", f"AUDIT_OUTPUT_DIR={out}", *FAST],
+            cwd=ROOT, capture_output=True, text=True, timeout=120,
+        )
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    (audit,) = read_audits(out).values()
+    assert audit["site"]["start_url"] == url
+    assert (out / "summary.csv").exists()
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("", "vide"),
+        ("name,insee,adresse\nA,1,http://a.fr\n", "colonne « url » introuvable"),
+        ("name,insee,url\n", "aucune commune"),
+    ],
+)
+def test_unusable_csv_exits_2_with_a_clear_message(tmp_path, content, message):
+    communes = tmp_path / "communes.csv"
+    communes.write_text(content, encoding="utf-8")
+    proc = run_audit("run", "--from", str(communes), "--out", str(tmp_path / "out"), expect=2)
+    assert message in proc.stderr
+
+
+def test_usage_errors_exit_2(tmp_path):
+    assert run_audit("run", "--out", str(tmp_path), expect=2).stderr
+    assert "NOM=VALEUR" in run_audit("run", "http://a.fr", "-s", "BROKEN", "--out", str(tmp_path), expect=2).stderr
+    assert run_audit("run", "--from", str(tmp_path / "missing.csv"), "--out", str(tmp_path), expect=2).stderr
+
+
+def test_invalid_rows_are_listed_and_the_rest_runs(tmp_path):
+    site = write_site(tmp_path / "s", {"/": "<p>Bienvenue</p>"})
+    with serve_folder(site) as url:
+        communes = tmp_path / "communes.csv"
+        communes.write_text(f"name,insee,url\nBonne,99001,{url}\nMauvaise,99002,ftp://x.fr\nVide,99003,\n", encoding="utf-8")
+        proc = run_audit("run", "--from", str(communes), "--out", str(tmp_path / "out"), *FAST)
+    assert set(read_audits(tmp_path / "out")) == {"99001-bonne"}
+    assert "ligne 3" in proc.stderr and "ligne 4" in proc.stderr
+    assert (tmp_path / "out" / "rejected.csv").read_text(encoding="utf-8").count("\n") == 3
+
+
+def test_checks_command_lists_installed_checks():
+    proc = run_audit("checks")
+    assert "search" in proc.stdout and "site.search" in proc.stdout
