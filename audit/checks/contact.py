@@ -1,0 +1,121 @@
+"""Contact : page « Contact » / « Nous contacter », formulaire de contact, ou adresse mail sur l'accueil."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from urllib.parse import urlsplit
+
+from audit.checks.sitemap import is_broken, real_target
+from audit.decide import presence
+from audit.evidence import element_excerpt, excerpt, locator
+from audit.model import Answer, Observation, SiteFacts
+from audit.observe import from_link
+from audit.page import Form, Link, Page
+from audit.text import fold, words_pattern
+
+CRITERIA = ("site.contact",)
+NEEDS = frozenset({"html", "site_facts"})
+
+#: Link texts and page titles naming a contact page or form.
+CONTACT_WORDS = words_pattern(
+    "contacts?", "nous contacter", "contactez[- ]nous", "contacter (?:la mairie|nos services|les services|"
+    "la commune|la ville|le service|le maire|l'accueil|un service|un elu|les elus)",
+    "formulaire de contact", "prise de contact", "prendre contact", "ecrire (?:a|au|aux) (?:la mairie|"
+    "monsieur le maire|madame (?:la|le) maire|m\\. le maire|mme le maire|le maire|maire|services?|elus?|la ville|"
+    "la commune)", "ecrivez[- ]nous", "nous ecrire", "joindre la mairie", "nous joindre", "contact mairie",
+    "posez votre question", "formulaire de demande d'information",
+)
+#: A link to a municipal directory of contact details is a contact page too, if less clearly so.
+CONTACT_DETAILS_WORDS = words_pattern("coordonnees(?: de la mairie| et horaires)?", "horaires et coordonnees")
+#: Contact words that do not mean "contact the town" ("lentilles de contact", "contact presse" is fine).
+NOT_CONTACT = words_pattern("lentilles? de contact", "sans contact", "cas contacts?", "contact tracing")
+#: Links are menu entries, not article sentences.
+MAX_LINK_CHARS = 50
+#: Site-wide regions: a "Contact" link there is the town's, not an association's in a listing.
+SITE_REGIONS = frozenset({"nav", "header", "footer"})
+CONTACT_PATH = re.compile(r"/(?:nous-)?contact(?:ez-nous|er)?(?:[-_./?]|$)|/ecrire-a|formulaire-de-contact", re.I)
+#: Form field names and labels of a sender address.
+EMAIL_FIELD = re.compile(r"e-?mail|courriel|mail|adresse electronique", re.I)
+#: Forms that take a message but are no contact form: blog comments, login, newsletter.
+NOT_CONTACT_FORM = re.compile(r"comment-?form|wp-comments-post|commentform|reply|newsletter|login|connexion", re.I)
+
+STRENGTH = {"page": 0.95, "form": 0.9, "link": 0.9, "path": 0.6, "details": 0.6, "mailto": 0.5}
+
+
+def _is_contact_form(form: Form) -> bool:
+    """A form with a sender address and a free-text message, that is not a comment box or login."""
+    marks = f"{form.element.get('id') or ''} {form.element.get('class') or ''} {form.action}"
+    if NOT_CONTACT_FORM.search(marks) or any(f.type == "password" for f in form.fields):
+        return False
+    has_message = any(f.tag == "textarea" for f in form.fields)
+    has_email = any(
+        f.type == "email" or EMAIL_FIELD.search(f.name) or EMAIL_FIELD.search(fold(f.label))
+        for f in form.fields if f.tag == "input"
+    )
+    if any(f.tag == "textarea" and "comment" in f.name and "commentaire" not in f.name for f in form.fields):
+        return False
+    return has_message and has_email
+
+
+def _named_contact(link: Link) -> bool:
+    """A short link text naming contact (a menu entry, not a sentence of an article)."""
+    return (
+        len(link.folded) <= MAX_LINK_CHARS and bool(CONTACT_WORDS.search(link.folded))
+        and not NOT_CONTACT.search(link.folded)
+    )
+
+
+def observe(page: Page) -> Iterator[Observation]:
+    h1 = next((text for level, text in page.headings if level == 1), "")
+    for name in (page.title, h1):
+        folded = fold(name)
+        if folded and CONTACT_WORDS.search(folded) and not NOT_CONTACT.search(folded):
+            yield Observation("site.contact", page.url, excerpt(name), kind="page", strength=STRENGTH["page"])
+            break
+    for form in page.forms:
+        if _is_contact_form(form):
+            yield Observation("site.contact", page.url, element_excerpt(form.element), kind="form",
+                              locator=locator(form.element), strength=STRENGTH["form"])
+            break
+    yield from _contact_links(page)
+
+
+def _contact_links(page: Page) -> Iterator[Observation]:
+    """The best contact link of the page: one named so, else one whose address says so, else a mailto."""
+    fallback: Observation | None = None
+    for link in page.links:
+        if link.href.lower().startswith("mailto:") and "@" in link.href:
+            if _named_contact(link) and (page.is_home or link.region in SITE_REGIONS):
+                yield from_link("site.contact", page, link, STRENGTH["link"], kind="mailto")
+                return
+            if page.is_home and fallback is None:
+                fallback = from_link("site.contact", page, link, STRENGTH["mailto"], kind="mailto",
+                                     weigh_region=False)
+            continue
+        if not real_target(link):
+            continue
+        if _named_contact(link) and (link.internal or link.region in SITE_REGIONS):
+            yield from_link("site.contact", page, link, STRENGTH["link"], kind="link", value=link.url)
+            return
+        if link.internal and len(link.folded) <= MAX_LINK_CHARS and CONTACT_DETAILS_WORDS.search(link.folded):
+            fallback = from_link("site.contact", page, link, STRENGTH["details"], kind="link", value=link.url)
+        elif link.internal and CONTACT_PATH.search(urlsplit(link.url).path) and (
+            fallback is None or fallback.kind == "mailto"
+        ):
+            fallback = from_link("site.contact", page, link, STRENGTH["path"], kind="link", value=link.url)
+    if fallback is not None:
+        yield fallback
+
+
+def decide(observations: list[Observation], site: SiteFacts | None) -> dict[str, Answer]:
+    kept = [o for o in observations if o.kind != "link" or not is_broken(o.value, site)]
+    # Many pages repeat the same footer link: keep the best sighting of each kind.
+    best: dict[str, Observation] = {}
+    for obs in kept:
+        if obs.kind not in best or obs.strength > best[obs.kind].strength:
+            best[obs.kind] = obs
+    answer = presence(list(best.values()), "site.contact")
+    if answer.status == "present":
+        answer.evidence = presence(kept, "site.contact").evidence
+    return {"site.contact": answer}

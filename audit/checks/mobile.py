@@ -1,0 +1,54 @@
+"""Site adapté aux mobiles : balise viewport « width=device-width » et feuilles de style responsives."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from audit.decide import presence
+from audit.evidence import element_excerpt, excerpt, locator
+from audit.model import Answer, Observation, SiteFacts
+from audit.page import Page
+
+CRITERIA = ("site.mobile",)
+NEEDS = frozenset({"html"})
+
+#: A viewport that follows the device width; a fixed one ("width=1024") is a desktop page.
+DEVICE_WIDTH = re.compile(r"width\s*=\s*device-width", re.I)
+#: Width-based media queries: the page lays itself out differently on narrow screens.
+WIDTH_QUERY = re.compile(r"@media[^{]*\((?:max|min)-(?:device-)?width\s*:", re.I)
+MEDIA_ATTR = re.compile(r"\((?:max|min)-(?:device-)?width\s*:", re.I)
+
+STRENGTH_VIEWPORT = 0.9
+#: Media queries without a device-width viewport do not fire on phones (they render 980 px wide).
+STRENGTH_MEDIA = 0.4
+
+
+def observe(page: Page) -> Iterator[Observation]:
+    for meta in page.tree.iter("meta"):
+        if (meta.get("name") or "").lower() == "viewport" and DEVICE_WIDTH.search(meta.get("content") or ""):
+            yield Observation("site.mobile", page.url, element_excerpt(meta), kind="viewport",
+                              locator=locator(meta), strength=STRENGTH_VIEWPORT)
+            break
+    for el in page.tree.iter("style", "link"):
+        if el.tag == "style":
+            match = WIDTH_QUERY.search(el.text or "")
+            if match:
+                yield Observation("site.mobile", page.url, excerpt((el.text or "")[match.start():], "@media"),
+                                  kind="media", locator=locator(el), strength=STRENGTH_MEDIA)
+                return
+        elif "stylesheet" in (el.get("rel") or "").lower() and MEDIA_ATTR.search(el.get("media") or ""):
+            yield Observation("site.mobile", page.url, element_excerpt(el), kind="media", locator=locator(el),
+                              strength=STRENGTH_MEDIA)
+            return
+
+
+def decide(observations: list[Observation], site: SiteFacts | None) -> dict[str, Answer]:
+    # The same template on every page proves no more than once: keep the first sighting of each kind.
+    first: dict[str, Observation] = {}
+    for obs in observations:
+        first.setdefault(obs.kind, obs)
+    answer = presence(list(first.values()), "site.mobile")
+    if answer.status == "present":
+        answer.value = {"viewport": "viewport" in first, "media_queries": "media" in first}
+    return {"site.mobile": answer}
