@@ -77,6 +77,10 @@ NOT_ACCOUNTS = {
 }
 #: Tabs of a Facebook page: the link still names the page (posts and photos of a page do not).
 FACEBOOK_PAGE_TABS = frozenset({"about", "photos", "videos", "timeline", "community", "events", "info"})
+#: Combined strength from which an account is the commune's.
+THRESHOLD = 0.5
+#: A paragraph longer than this is running text.
+PROSE_CHARS = 100
 FB_PAGE_DIVS = "//*[@data-href][contains(concat(' ', normalize-space(@class), ' '), ' fb-page ')]"
 _HANDLE = re.compile(r"^[\w.\-]{2,80}$")
 _DIGITS = re.compile(r"^\d+$")
@@ -186,6 +190,14 @@ def _mastodon(url: str, host: str, segments: list[str], text: str, rel: str) -> 
     return Account("mastodon", f"https://{urlsplit(url).hostname}/@{user}", f"mastodon:{host}/@{user.lower()}")
 
 
+def _in_prose(link: Link) -> bool:
+    """Whether the link sits in a sentence of running text (an article), rather than an icon list."""
+    for ancestor in list(link.element.iterancestors())[:3]:
+        if ancestor.tag == "p" and len(ancestor.text_content()) > PROSE_CHARS:
+            return True
+    return False
+
+
 def _strength(page: Page, link: Link, account: Account, tokens: frozenset[str]) -> float:
     """How much this link alone shows the account is the commune's own.
 
@@ -201,6 +213,8 @@ def _strength(page: Page, link: Link, account: Account, tokens: frozenset[str]) 
         return 0.2
     if link.region in ("header", "nav", "footer", "aside"):
         strength = 0.9
+    elif _in_prose(link):
+        strength = 0.55 if page.is_home else 0.45
     elif page.is_home:
         strength = 0.8 if link.region == "body" else 0.7
     else:
@@ -266,7 +280,6 @@ def _ranked(observations: list[Observation], criterion: str) -> list[tuple[float
     return sorted(ranked, key=lambda r: (-r[0], -len(r[2]), r[1]))
 
 
-THRESHOLD = 0.5
 
 
 def decide(observations: list[Observation], site: SiteFacts | None) -> dict[str, Answer]:

@@ -178,3 +178,17 @@ def test_real_public_service_pages(sample: str, criterion: str, value: str) -> N
     assert result[criterion]["status"] == "present"
     assert result[criterion]["value"] == value
     assert result["social.facebook"]["status"] == "absent"
+
+
+def test_link_in_a_home_page_news_teaser_is_not_the_communes() -> None:
+    teaser = (
+        "<div class='actus'><p>Le festival de jazz revient cet été avec de nombreux concerts gratuits sur la place ; "
+        "tout le programme est sur <a href='https://www.facebook.com/jazzfestivalx'>leur page</a>.</p></div>"
+    )
+    assert audit_pages([(HOME, page(teaser))])["social.facebook"]["status"] == "absent"
+
+
+def test_inner_page_link_named_like_the_site_counts() -> None:
+    body = "<main><h1>Contact</h1><p>Suivez la ville : <a href='https://www.instagram.com/ville_exemple'>Instagram</a></p></main>"
+    result = audit_pages([(HOME, page("<main><h1>Accueil</h1></main>")), (ARTICLE, page(body))])
+    assert result["social.instagram"]["status"] == "present"
