@@ -11,7 +11,7 @@ from audit.decide import presence
 from audit.evidence import element_excerpt, excerpt, locator
 from audit.model import Answer, Observation, SiteFacts
 from audit.observe import from_link
-from audit.page import Form, Link, Page
+from audit.page import Form, Page
 from audit.text import fold, words_pattern
 
 CRITERIA = ("site.contact",)
@@ -19,19 +19,24 @@ NEEDS = frozenset({"html", "site_facts"})
 
 #: Link texts and page titles naming a contact page or form.
 CONTACT_WORDS = words_pattern(
-    "contacts?", "nous contacter", "contactez[- ]nous", "contacter (?:la mairie|nos services|les services|"
+    "nous contacter", "contactez[- ]nous", "contacter (?:la mairie|nos services|les services|"
     "la commune|la ville|le service|le maire|l'accueil|un service|un elu|les elus)",
     "formulaire de contact", "prise de contact", "prendre contact", "ecrire (?:a|au|aux) (?:la mairie|"
     "monsieur le maire|madame (?:la|le) maire|m\\. le maire|mme le maire|le maire|maire|services?|elus?|la ville|"
     "la commune)", "ecrivez[- ]nous", "nous ecrire", "joindre la mairie", "nous joindre", "contact mairie",
     "posez votre question", "formulaire de demande d'information",
 )
+#: The bare word names a contact page only in a short label ("Contact", "Horaires et contacts").
+CONTACT_WORD = words_pattern("contacts?")
+MAX_BARE_WORDS = 4
 #: A link to a municipal directory of contact details is a contact page too, if less clearly so.
 CONTACT_DETAILS_WORDS = words_pattern("coordonnees(?: de la mairie| et horaires)?", "horaires et coordonnees")
 #: Contact words that do not mean "contact the town" ("lentilles de contact", "contact presse" is fine).
 NOT_CONTACT = words_pattern("lentilles? de contact", "sans contact", "cas contacts?", "contact tracing")
 #: Links are menu entries, not article sentences.
 MAX_LINK_CHARS = 50
+#: Page titles end with the site name: "Contact - Ville de X".
+TITLE_SEPARATORS = re.compile(r"\s+[-|–—:»/]\s+")
 #: Site-wide regions: a "Contact" link there is the town's, not an association's in a listing.
 SITE_REGIONS = frozenset({"nav", "header", "footer"})
 CONTACT_PATH = re.compile(r"/(?:nous-)?contact(?:ez-nous|er)?(?:[-_./?]|$)|/ecrire-a|formulaire-de-contact", re.I)
@@ -58,19 +63,20 @@ def _is_contact_form(form: Form) -> bool:
     return has_message and has_email
 
 
-def _named_contact(link: Link) -> bool:
-    """A short link text naming contact (a menu entry, not a sentence of an article)."""
-    return (
-        len(link.folded) <= MAX_LINK_CHARS and bool(CONTACT_WORDS.search(link.folded))
-        and not NOT_CONTACT.search(link.folded)
+def _names_contact(folded: str) -> bool:
+    """Whether a short label (link text, page title) names a contact page or form."""
+    if not folded or len(folded) > MAX_LINK_CHARS or NOT_CONTACT.search(folded):
+        return False
+    return bool(CONTACT_WORDS.search(folded)) or (
+        len(folded.split()) <= MAX_BARE_WORDS and bool(CONTACT_WORD.search(folded))
     )
 
 
 def observe(page: Page) -> Iterator[Observation]:
     h1 = next((text for level, text in page.headings if level == 1), "")
-    for name in (page.title, h1):
-        folded = fold(name)
-        if folded and CONTACT_WORDS.search(folded) and not NOT_CONTACT.search(folded):
+    title = TITLE_SEPARATORS.split(page.title)[0] if page.title else ""
+    for name in (title, h1):
+        if _names_contact(fold(name)):
             yield Observation("site.contact", page.url, excerpt(name), kind="page", strength=STRENGTH["page"])
             break
     for form in page.forms:
@@ -86,7 +92,7 @@ def _contact_links(page: Page) -> Iterator[Observation]:
     fallback: Observation | None = None
     for link in page.links:
         if link.href.lower().startswith("mailto:") and "@" in link.href:
-            if _named_contact(link) and (page.is_home or link.region in SITE_REGIONS):
+            if _names_contact(link.folded) and (page.is_home or link.region in SITE_REGIONS):
                 yield from_link("site.contact", page, link, STRENGTH["link"], kind="mailto")
                 return
             if page.is_home and fallback is None:
@@ -95,12 +101,14 @@ def _contact_links(page: Page) -> Iterator[Observation]:
             continue
         if not real_target(link):
             continue
-        if _named_contact(link) and (link.internal or link.region in SITE_REGIONS):
+        if _names_contact(link.folded) and (link.internal or link.region in SITE_REGIONS):
             yield from_link("site.contact", page, link, STRENGTH["link"], kind="link", value=link.url)
             return
         if link.internal and len(link.folded) <= MAX_LINK_CHARS and CONTACT_DETAILS_WORDS.search(link.folded):
             fallback = from_link("site.contact", page, link, STRENGTH["details"], kind="link", value=link.url)
-        elif link.internal and CONTACT_PATH.search(urlsplit(link.url).path) and (
+        elif link.internal and len(link.folded.split()) <= MAX_BARE_WORDS and CONTACT_PATH.search(
+            urlsplit(link.url).path
+        ) and (
             fallback is None or fallback.kind == "mailto"
         ):
             fallback = from_link("site.contact", page, link, STRENGTH["path"], kind="link", value=link.url)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from lxml.html import HtmlElement
+
 from audit.checks.sitemap import is_broken, real_target
 from audit.decide import confidence_of, evidence_of
 from audit.evidence import excerpt
@@ -38,16 +40,19 @@ SECTION_TITLE = re.compile(
     r"|salles(?: municipales| communales| a louer)?)$"
 )
 TITLE_SEPARATORS = re.compile(r"\s+[-|–—:»/]\s+")
-#: Repeated entries of a list: phone numbers, content list items, table rows.
+#: Contact details of listed entries: phone numbers and e-mail addresses.
 PHONE = re.compile(r"(?<!\d)0[1-9](?:[ .-]?\d{2}){4}(?!\d)")
-MIN_PHONES = 5
-MIN_MAILTO = 4
-MIN_ITEMS = 12
-MIN_ROWS = 8
+EMAIL = re.compile(r"[a-z0-9._-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+")
+#: A list page has several entries (list items, table rows, card headings) or several contacts.
+MIN_ENTRIES = 5
+MIN_CONTACTS = 3
+#: Breadcrumbs are lists too, but of pages above this one.
+BREADCRUMB = re.compile(r"breadcrumb|ariane|fil-d|chemin", re.I)
 MAX_LINK_CHARS = 70
+MAX_HEADING_CHARS = 80
 SITE_REGIONS = frozenset({"nav", "header", "footer"})
 
-STRENGTH = {"page": 0.95, "link": 0.85, "external": 0.5, "listing": 0.75, "section": 0.3}
+STRENGTH = {"page": 0.95, "link": 0.85, "heading": 0.8, "external": 0.5, "listing": 0.75, "section": 0.3}
 
 
 def _title_names(page: Page) -> list[str]:
@@ -57,19 +62,27 @@ def _title_names(page: Page) -> list[str]:
     return [name for name in (h1, title) if name]
 
 
+def _in_content(el: HtmlElement) -> bool:
+    """Whether `el` stands in the page content: not in a menu, header, footer or breadcrumb."""
+    if region_of(el) in SITE_REGIONS:
+        return False
+    return not any(
+        BREADCRUMB.search(f"{a.get('class') or ''} {a.get('id') or ''} {a.get('aria-label') or ''}")
+        for a in el.iterancestors()
+    )
+
+
 def _is_listing(page: Page) -> bool:
-    """Whether the page's content lists many entries (associations with their contacts, facilities...)."""
-    if len(PHONE.findall(page.folded)) >= MIN_PHONES:
+    """Whether the page's content lists entries (associations with their contacts, facilities...)."""
+    contacts = len(PHONE.findall(page.folded)) + len(set(EMAIL.findall(page.folded) + [
+        link.href.lower() for link in page.links if link.href.lower().startswith("mailto:")
+    ]))
+    if contacts > MIN_CONTACTS:  # the town hall's own phone and e-mail are on every page
         return True
-    content_links = [link for link in page.links if link.region not in SITE_REGIONS]
-    if sum(link.href.lower().startswith("mailto:") for link in content_links) >= MIN_MAILTO:
-        return True
-    if sum(1 for _ in page.tree.iter("tr")) >= MIN_ROWS:
-        return True
-    if any(f.tag == "select" for form in page.forms for f in form.fields) and len(content_links) >= MIN_ITEMS:
-        return True
-    items = sum(1 for li in page.tree.iter("li") if region_of(li) not in SITE_REGIONS)
-    return items >= MIN_ITEMS
+    for tags in (("li",), ("tr",), ("h2", "h3", "h4")):
+        if sum(1 for el in page.tree.iter(*tags) if _in_content(el)) >= MIN_ENTRIES:
+            return True
+    return False
 
 
 def observe(page: Page) -> Iterator[Observation]:
@@ -82,6 +95,14 @@ def observe(page: Page) -> Iterator[Observation]:
         if SECTION_TITLE.match(folded) and _is_listing(page):
             yield Observation("site.directory", page.url, excerpt(f"{name} (page de liste)"), kind="listing",
                               strength=STRENGTH["listing"], value=page.url)
+            break
+    for level, text in page.headings:
+        folded = fold(text)
+        if level > 1 and len(folded) <= MAX_HEADING_CHARS and DIRECTORY_WORDS.search(folded) and not (
+            NOT_DIRECTORY.search(folded)
+        ):
+            yield Observation("site.directory", page.url, excerpt(text), kind="heading",
+                              strength=STRENGTH["heading"], value=page.url)
             break
     section = None
     for link in page.links:
@@ -100,7 +121,7 @@ def observe(page: Page) -> Iterator[Observation]:
 
 
 def decide(observations: list[Observation], site: SiteFacts | None) -> dict[str, Answer]:
-    kept = [o for o in observations if o.kind in ("page", "listing") or not is_broken(o.value, site)]
+    kept = [o for o in observations if o.kind in ("page", "heading", "listing") or not is_broken(o.value, site)]
     best: dict[str, Observation] = {}
     for obs in kept:
         if obs.kind not in best or obs.strength > best[obs.kind].strength:
