@@ -1,0 +1,82 @@
+"""État civil en ligne : demande d'actes de naissance, mariage, décès."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from audit.checks._procedures_vocab import (
+    SERVICE_PUBLIC, answer, followable, headline, headline_observation, link_observation, path_contains,
+    strongest, text_observation,
+)
+from audit.evidence import element_excerpt, locator
+from audit.model import Answer, Observation, SiteFacts
+from audit.page import Form, Link, Page
+from audit.text import words_pattern
+from audit.urls import host_matches
+
+CRITERIA = ("procedures.civil_status",)
+NEEDS = frozenset({"html"})
+
+CIVIL = "procedures.civil_status"
+#: service-public.fr online requests: birth (R1406), marriage (R1407), death (R1409) certificates.
+ONLINE_REQUEST_PATH = re.compile(r"/(?:r1406|r1407|r1409)(?![0-9])")
+#: service-public.fr information pages on the same certificates (they lead to the online request).
+INFO_PATH = re.compile(r"/(?:f1427|f1428|f1429|f1430|f1431|f1432|f31143|n359)(?![0-9])")
+CERTIFICATE = words_pattern(
+    "actes? (?:d'etat civil|de naissance|de mariage|de deces|de reconnaissance)", "etat civil",
+    "demandes? d'actes?", "extraits? d'actes?", "copies? (?:integrales?|d'actes?)", "livret de famille",
+)
+ONLINE = words_pattern("en ligne", "par internet", "sur internet", "dematerialisee?s?", "teleservices?", "formulaire")
+#: A request for a certificate made online, in one phrase.
+ONLINE_REQUEST = words_pattern(
+    "(?:demande|demander|obtenir|commander|commande) (?:[a-z']+ ){0,6}(?:actes?|extraits?|copies?) (?:[a-z']+ ){0,6}en ligne",
+    "(?:actes?|extraits?|copies?) (?:d'etat civil|de naissance|de mariage|de deces) en ligne",
+    "etat civil en ligne", "demandes? d'actes? en ligne", "demarches? d'etat civil en ligne",
+    "(?:demande|demander|obtenir) (?:[a-z']+ ){0,3}en ligne (?:[a-z']+ ){0,3}(?:un |une |des |vos )?(?:actes?|extraits?|copies?)",
+)
+COMEDEC = words_pattern("comedec")
+#: Form fields of a certificate request.
+REQUEST_FIELDS = words_pattern("type d'acte", "nature de l'acte", "acte de naissance", "acte de mariage", "acte de deces", "date de l'evenement", "filiation")
+
+
+def _from_link(page: Page, link: Link, about_certificates: bool) -> Observation | None:
+    if not followable(link) or link.document:
+        return None
+    if host_matches(link.url, SERVICE_PUBLIC):
+        if path_contains(link.url, ONLINE_REQUEST_PATH):
+            return link_observation(CIVIL, page, link, 0.95, kind="service-public")
+        if CERTIFICATE.search(link.folded) or (about_certificates and path_contains(link.url, INFO_PATH)):
+            return link_observation(CIVIL, page, link, 0.75, kind="service-public")
+        if about_certificates:
+            return link_observation(CIVIL, page, link, 0.4, kind="service-public")
+        return None
+    if ONLINE_REQUEST.search(link.folded):
+        return link_observation(CIVIL, page, link, 0.8 if not link.internal else 0.7)
+    if CERTIFICATE.search(link.folded) and not link.internal and ONLINE.search(link.folded):
+        return link_observation(CIVIL, page, link, 0.7)
+    return None
+
+
+def _request_form(page: Page, form: Form) -> Observation | None:
+    """An HTML form that requests a certificate (several fields, one naming the certificate type)."""
+    visible = [f for f in form.fields if f.type not in ("hidden", "submit", "button", "reset", "image")]
+    if len(visible) < 3 or any(f.type == "password" for f in form.fields):
+        return None
+    if REQUEST_FIELDS.search(form.text) or any(REQUEST_FIELDS.search(f.label.lower()) for f in visible):
+        return Observation(CIVIL, page.url, element_excerpt(form.element), "form", locator(form.element), 0.85)
+    return None
+
+
+def observe(page: Page) -> Iterator[Observation]:
+    about = bool(CERTIFICATE.search(headline(page)))
+    found: list[Observation | None] = [_from_link(page, link, about) for link in page.links]
+    found.extend(_request_form(page, form) for form in page.forms)
+    found.append(headline_observation(CIVIL, page, ONLINE_REQUEST, 0.6))
+    found.append(text_observation(CIVIL, page, ONLINE_REQUEST, 0.35 if about else 0.25))
+    found.append(text_observation(CIVIL, page, COMEDEC, 0.45))
+    yield from strongest(found)
+
+
+def decide(observations: list[Observation], site: SiteFacts | None) -> dict[str, Answer]:
+    return {CIVIL: answer(observations, CIVIL)}

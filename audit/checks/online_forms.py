@@ -1,0 +1,119 @@
+"""Formulaires en ligne : demandes à la mairie (salle, subvention, voirie, contact avec objet)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from audit.checks._procedures_vocab import (
+    answer, followable, headline, host_contains, link_observation, path_contains, strongest,
+)
+from audit.evidence import element_excerpt, locator
+from audit.model import Answer, Observation, SiteFacts
+from audit.page import Field, Form, Link, Page
+from audit.text import fold, words_pattern
+from audit.urls import host_matches
+
+CRITERIA = ("procedures.online_forms",)
+NEEDS = frozenset({"html"})
+
+FORMS = "procedures.online_forms"
+NOT_TYPED = frozenset({"hidden", "submit", "button", "reset", "image"})
+#: Third-party form services, matched inside the host.
+FORM_HOSTS = (
+    "framaforms", "typeform", "forms.gle", "jotform", "forms.office.com", "forms.microsoft.com",
+    "demarches-simplifiees.fr", "tally.so", "cognitoforms", "123formbuilder", "wufoo", "eudonet", "formstack",
+    "mesdemarches", "mes-demarches", "limesurvey", "framadate",
+)
+GOOGLE_FORMS = re.compile(r"^/forms/")
+#: Field names and labels of who is asking.
+IDENTITY = words_pattern(
+    "nom", "prenom", "name", "lastname", "firstname", "e-?mail", "courriel", "mail", "adresse electronique",
+    "telephone", "tel", "phone", "identite", "raison sociale", "association",
+)
+#: Field names and labels of what is asked: a request, not a message in a bottle.
+SUBJECT = words_pattern(
+    "objet", "sujet", "subject", "motif", "type de (?:la )?demande", "nature de (?:la |votre )?demande", "votre demande",
+    "service (?:concerne|destinataire)", "destinataire", "categorie", "thematique", "type d'intervention",
+    "date (?:souhaitee|de la manifestation|de l'evenement|de reservation)", "salle", "lieu de l'intervention",
+    "pieces? jointes?", "justificatifs?",
+)
+#: Page or form headings that name a request ("Demande de réservation de salle").
+REQUEST_HEADLINE = words_pattern(
+    "formulaires? de demande", "demandes? (?:de|d') ", "reservations? (?:de|d')", "inscriptions?", "signal(?:er|ement)",
+    "formulaires? en ligne", "faire une demande", "occupation (?:du|de l') (?:domaine|espace) public",
+    "subventions?", "autorisations?", "contactez la mairie", "ecrire (?:a|au) (?:la mairie|maire|service)",
+)
+#: Forms that are not requests: newsletter, comments, consent, surveys.
+OTHER_PURPOSE = words_pattern(
+    "newsletter", "lettre d'(?:information|info|actualites?)", "abonnez-vous", "s'abonner", "inscription a la lettre",
+    "laisser un commentaire", "votre commentaire", "cookies?", "sondage", "mot de passe", "se connecter",
+    "connexion", "identifiant",
+)
+PAYMENT_FIELDS = words_pattern("montant", "numero de facture", "reference (?:de la )?facture", "numero de titre", "carte bancaire")
+COMMENT_ACTION = re.compile(r"wp-comments-post|/comment", re.I)
+#: Link text announcing an online request form (the target may sit on another site).
+FORM_LINK = words_pattern(
+    "formulaires? (?:de demande|en ligne|de contact|de reservation|d'inscription|de signalement)",
+    "(?:faire|effectuer|deposer|formuler) (?:une|votre|ma) demande en ligne", "demandes? en ligne",
+    "formulaires? (?:de|d') (?:demande|reservation|inscription) (?:[a-z']+ ){0,5}",
+)
+SURVEY = words_pattern("sondage", "questionnaire", "enquete", "consultation")
+
+
+def _label(field: Field) -> str:
+    return f"{field.name.replace('_', ' ').replace('-', ' ')} {fold(field.label)}"
+
+
+def _request_strength(form: Form, page_headline: str) -> float:
+    """How surely `form` is a request to the town hall (0 for search, login, newsletter, comments...)."""
+    visible = [f for f in form.fields if f.type not in NOT_TYPED]
+    if len(visible) < 3 or any(f.type == "password" for f in visible) or form.role == "search":
+        return 0.0
+    if all(f.type in ("checkbox", "radio") for f in visible) or COMMENT_ACTION.search(form.action):
+        return 0.0
+    labels = [_label(f) for f in visible]
+    if any(PAYMENT_FIELDS.search(label) for label in labels):
+        return 0.0
+    free_text = any(f.tag == "textarea" for f in visible) or any(f.tag == "select" for f in visible)
+    identity = any(IDENTITY.search(label) or f.type in ("email", "tel") for f, label in zip(visible, labels))
+    if not (free_text and identity):
+        return 0.0
+    if OTHER_PURPOSE.search(form.text[:400]) and not any(SUBJECT.search(label) for label in labels):
+        return 0.0
+    if any(SUBJECT.search(label) for label in labels) or REQUEST_HEADLINE.search(page_headline):
+        return 0.85
+    return 0.45
+
+
+def _from_link(page: Page, link: Link) -> Observation | None:
+    if not followable(link) or link.document:
+        return None
+    service = host_contains(link.url, FORM_HOSTS) or (
+        host_matches(link.url, ("docs.google.com",)) and path_contains(link.url, GOOGLE_FORMS)
+    )
+    if service:
+        strength = 0.3 if SURVEY.search(link.folded) else 0.75
+        return link_observation(FORMS, page, link, strength, kind="service")
+    if FORM_LINK.search(link.folded):
+        return link_observation(FORMS, page, link, 0.6 if not link.internal else 0.5)
+    return None
+
+
+def observe(page: Page) -> Iterator[Observation]:
+    page_headline = headline(page)
+    found: list[Observation | None] = [_from_link(page, link) for link in page.links]
+    for form in page.forms:
+        strength = _request_strength(form, page_headline)
+        if strength:
+            found.append(Observation(FORMS, page.url, element_excerpt(form.element), "form", locator(form.element), strength))
+    for embed in page.embeds:
+        if host_contains(embed.url, FORM_HOSTS) or (
+            host_matches(embed.url, ("docs.google.com",)) and path_contains(embed.url, GOOGLE_FORMS)
+        ):
+            found.append(Observation(FORMS, page.url, element_excerpt(embed.element), "embed", locator(embed.element), 0.85))
+    yield from strongest(found)
+
+
+def decide(observations: list[Observation], site: SiteFacts | None) -> dict[str, Answer]:
+    return {FORMS: answer(observations, FORMS)}

@@ -1,0 +1,83 @@
+"""Urbanisme en ligne : dépôt dématérialisé des autorisations d'urbanisme (GNAU, SVE)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from audit.checks._procedures_vocab import (
+    answer, followable, headline, headline_observation, host_contains, link_observation, strongest,
+    text_observation,
+)
+from audit.evidence import element_excerpt, locator
+from audit.model import Answer, Observation, SiteFacts
+from audit.page import Link, Page
+from audit.text import words_pattern
+from audit.urls import host_of
+
+CRITERIA = ("procedures.urban_planning",)
+NEEDS = frozenset({"html"})
+
+URBAN = "procedures.urban_planning"
+#: Online planning-permit portals, matched inside the host (``gnau.agglo.fr``, ``ville.geopermis.fr``).
+VENDOR_HOSTS = (
+    "gnau", "geopermis", "sve.sirap", "sirap.fr", "cartads", "netads", "openads", "next-ads", "nextads",
+    "urbanisme-en-ligne", "urbanismeenligne", "demat-ads", "dematads", "ads-en-ligne", "oxalis", "adau",
+    "guichet-urbanisme", "autorisations-urbanisme", "depot-urbanisme", "atreal",
+)
+#: Host labels that name an ADS (application du droit des sols) service: ``ads.agglo.fr``, ``sve-ads.cc.fr``.
+ADS_LABEL = re.compile(r"(?:^|[.-])(?:ads|sve)(?:[.-]|$)")
+#: Names of the online planning desk, distinctive enough alone.
+DESK_WORDS = words_pattern(
+    "guichets? numeriques? (?:des |d')?(?:autorisations? d'urbanisme|urbanisme|ads)", "gnau",
+    "guichets? (?:numerique |en ligne )(?:de l'|d'|pour l')?urbanisme", "urbanisme en ligne", "ad'?au",
+    "(?:autorisations?|demarches?|demandes?|dossiers?|permis) (?:[a-z']+ ){0,3}(?:d'urbanisme|de construire) (?:[a-z']+ ){0,2}en ligne",
+    "dematerialisation (?:des |de l')?(?:autorisations?|demandes?|dossiers?|instruction)(?: du droit des sols| d'urbanisme)",
+    "(?:deposer|deposez|depot|deposer) (?:[a-z']+ ){0,5}(?:d'urbanisme|de construire|declarations? prealables?) (?:[a-z']+ ){0,3}en ligne",
+    "saisine par voie electronique (?:[a-z']+ ){0,4}urbanisme", "cart@ds", "cartads", "netads", "geopermis",
+)
+#: Generic online filing: counts only on a page (or link) about planning.
+ONLINE_FILING = words_pattern(
+    "depots? (?:[a-z']+ ){0,2}en ligne", "deposer (?:[a-z']+ ){0,4}en ligne", "deposez (?:[a-z']+ ){0,4}en ligne",
+    "saisine par voie electronique", "sve", "teleprocedures?", "(?:demande|dossier) dematerialisee?",
+)
+PLANNING = words_pattern(
+    "urbanisme", "permis de (?:construire|demolir|amenager)", "declarations? prealables?", "certificats? d'urbanisme",
+    "autorisations? du droit des sols", "ads",
+)
+#: Public procurement also "files online": those pages are not about planning permits.
+PROCUREMENT = words_pattern("marches? publics?", "dossiers? de consultation", "appels? d'offres?", "consultation des entreprises", "dce")
+
+
+def _from_link(page: Page, link: Link, planning_page: bool) -> Observation | None:
+    if not followable(link) or link.document:
+        return None
+    host = host_of(link.url)
+    if not link.internal and (host_contains(link.url, VENDOR_HOSTS) or (ADS_LABEL.search(host) and "google" not in host)):
+        return link_observation(URBAN, page, link, 0.9, kind="host")
+    if DESK_WORDS.search(link.folded):
+        return link_observation(URBAN, page, link, 0.8 if not link.internal else 0.75)
+    if ONLINE_FILING.search(link.folded) and (PLANNING.search(link.folded) or planning_page):
+        return link_observation(URBAN, page, link, 0.75 if not link.internal else 0.6)
+    return None
+
+
+def observe(page: Page) -> Iterator[Observation]:
+    about = headline(page)
+    if PROCUREMENT.search(about):
+        return
+    planning_page = bool(PLANNING.search(about))
+    found: list[Observation | None] = [_from_link(page, link, planning_page) for link in page.links]
+    found.extend(
+        Observation(URBAN, page.url, element_excerpt(e.element), "embed", locator(e.element), 0.85)
+        for e in page.embeds if host_contains(e.url, VENDOR_HOSTS)
+    )
+    found.append(headline_observation(URBAN, page, DESK_WORDS, 0.6))
+    found.append(text_observation(URBAN, page, DESK_WORDS, 0.4))
+    if planning_page:
+        found.append(text_observation(URBAN, page, ONLINE_FILING, 0.3))
+    yield from strongest(found)
+
+
+def decide(observations: list[Observation], site: SiteFacts | None) -> dict[str, Answer]:
+    return {URBAN: answer(observations, URBAN)}
