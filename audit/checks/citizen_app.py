@@ -30,6 +30,9 @@ VENDORS = {
     "Centolive": (("centolive.fr", "centolive.com"), ("centolive",)),
 }
 _VENDOR_TEXT = {name: words_pattern(*names) for name, (_hosts, names) in VENDORS.items()}
+#: Vendor names that are also ordinary words ("intramuros", "city all"): in text, only near app words.
+AMBIGUOUS = frozenset({"IntraMuros", "CityAll"})
+APP_CONTEXT = words_pattern("appli(?:cation)?s?", "telecharg[a-z]*", "smartphones?", "app store", "google play", "mobiles?")
 STORE_HOSTS = ("apps.apple.com", "itunes.apple.com", "play.google.com")
 #: Phrases of the commune's own app: the app of the town, downloaded to a phone.
 OWN_APP = words_pattern(
@@ -125,7 +128,7 @@ def observe(page: Page) -> Iterator[Observation]:
         match = pattern.search(page.folded)
         if match and name not in found:
             around = page.folded[max(0, match.start() - 100): match.end() + 100]
-            if not NEGATION.search(around):
+            if not NEGATION.search(around) and (name not in AMBIGUOUS or APP_CONTEXT.search(around)):
                 keep(Observation("social.citizen_app", page.url, excerpt(page.text, match.group(0)), kind="text",
                                  strength=0.6, value=name))
     yield from found.values()

@@ -39,6 +39,8 @@ MAILING_HOSTS = (
 #: Form markup of newsletter plugins (WordPress MailPoet, Newsletter, Jetpack subscriptions...).
 PLUGIN_MARKUP = re.compile(r"mailpoet|newsletter|mc4wp|mailchimp|sib[-_]form|sendinblue|jetpack_subscri|mc-embedded", re.I)
 EMAIL_NAMES = re.compile(r"e-?mail|courriel|electronique")
+#: "par e-mail": subscribing to news by e-mail without naming a letter.
+BY_EMAIL = words_pattern("par (?:e-?)?mail", "par courriel", "dans votre boite (?:mail|aux lettres electronique)")
 SUBSCRIBE_URL = re.compile(r"inscription|abonnement|subscri|s-abonner|sabonner", re.I)
 #: Sentences saying one cannot subscribe.
 NEGATION = words_pattern(
@@ -107,7 +109,7 @@ def _link_strength(link: Link) -> float:
     if vendor and (named or letter or subscribing):
         return 0.95
     if not (named or letter):
-        return 0.0
+        return 0.75 if subscribing and BY_EMAIL.search(link.folded) else 0.0
     if link.document or ISSUE.search(link.folded):
         return 0.25  # an issue of the letter (often a PDF): published, but no subscription shown
     if link.url.startswith("mailto:"):

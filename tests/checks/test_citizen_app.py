@@ -45,6 +45,7 @@ def test_app_is_found(body: str, apps: list[str]) -> None:
     "body",
     [
         '<main><p>Le centre intra-muros sera fermé à la circulation samedi.</p></main>',
+        '<main><p>Le stationnement intramuros est gratuit le dimanche.</p></main>',
         '<main><a href="https://apps.apple.com/fr/app/tousanticovid/id1511279125">TousAntiCovid</a></main>',
         '<main><p>Téléchargez l\'application <a href="https://play.google.com/store/apps/details?id=fr.gouv.android.ma_securite">'
         'Ma Sécurité</a> de la gendarmerie.</p></main>',

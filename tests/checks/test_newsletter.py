@@ -31,6 +31,7 @@ EMAIL_FORM = '<form action="{action}" method="post">{before}<input type="email" 
         '<nav><a href="/newsletter">Newsletter</a></nav>',
         '<footer><a href="/inscription-lettre-information">Recevoir la lettre d\'information</a></footer>',
         '<nav><a href="/infolettre">L\'infolettre</a></nav>',
+        '<footer><a href="/alertes">Recevoir nos actualités par e-mail</a></footer>',
         '<footer><a href="https://eepurl.com/abc">S\'abonner à notre lettre</a></footer>',
         '<main><iframe src="https://a1b2.sibforms.com/serve/MUIEAabc" title="Inscription"></iframe></main>',
         '<main><p>Inscrivez-vous à notre newsletter pour recevoir les actualités de la commune.</p></main>',
