@@ -55,3 +55,31 @@ def main_text(page: Page) -> str:
     texts = mains[0].xpath(f".//text()[not({_INVISIBLE})]")
     text = clean(" ".join(texts))
     return text if len(text) > 80 else page.text
+
+
+#: Words that make a page about (web) accessibility, in its title, h1 or address.
+ACCESSIBILITY_WORDS = re.compile(r"accessibilite|rgaa")
+
+
+def about_accessibility(page: Page) -> bool:
+    """Whether the page's title, h1 or address is about accessibility (statement, plan, help page)."""
+    return any(ACCESSIBILITY_WORDS.search(t) for t in topic_texts(page)) or bool(
+        ACCESSIBILITY_WORDS.search(fold(page.url))
+    )
+
+
+def following_text(heading: HtmlElement, limit: int = 400) -> str:
+    """The text after `heading` up to the next heading (at most `limit` characters): its section's start."""
+    parts: list[str] = [clean(heading.tail)]
+    size = len(parts[0])
+    for node in heading.itersiblings():
+        if not isinstance(node.tag, str) or node.tag in ("script", "style", "template"):
+            continue
+        if node.tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
+            break
+        text = clean(f"{node.text_content()} {node.tail or ''}")
+        parts.append(text)
+        size += len(text)
+        if size >= limit:
+            break
+    return " ".join(parts)[:limit]
