@@ -79,7 +79,7 @@ def _store_app_name(link: Link) -> str:
     return package[0] if package else link.text
 
 
-def _store_strength(page: Page, link: Link, tokens: frozenset[str]) -> tuple[float, str] | None:
+def _store_strength(link: Link, tokens: frozenset[str]) -> tuple[float, str] | None:
     """A store link to the commune's own app: named like the site, or presented as the town's app."""
     name = _store_app_name(link)
     label = f"{link.folded} {fold(name)}"
@@ -112,7 +112,7 @@ def observe(page: Page) -> Iterator[Observation]:
         if vendor:
             keep(from_link("social.citizen_app", page, link, 0.95, kind="vendor", value=vendor))
         elif link.url.startswith("http") and host_matches(link.url, STORE_HOSTS):
-            store = _store_strength(page, link, tokens)
+            store = _store_strength(link, tokens)
             if store:
                 keep(from_link("social.citizen_app", page, link, store[0], kind="store", value=store[1]))
         elif (vendor := _vendor_of_text(link.folded)):

@@ -48,7 +48,7 @@ NEGATION = words_pattern(
     r"(?:pas|plus|aucune) de (?:newsletter|lettre d'information)",
 )
 #: Paper publications and archives: they name an issue, not a subscription.
-ISSUE = words_pattern(r"n ?° ?\d+", r"numero \d+", r"no\.? ?\d+", r"(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre) \d{4}", r"\d{4}")
+ISSUE = words_pattern(r"n ?° ?\d+", r"numero \d+", r"no\.? ?\d+", r"\d{4}")
 
 
 def _email_field(form: Form) -> bool:
@@ -58,7 +58,7 @@ def _email_field(form: Form) -> bool:
     )
 
 
-def _form_strength(form: Form, page: Page) -> float:
+def _form_strength(form: Form) -> float:
     """How much a form is a newsletter subscription (0 for login, search, contact or order forms)."""
     kinds = [f.type for f in form.fields]
     if "password" in kinds or "search" in kinds or form.role == "search" or "textarea" in kinds:
@@ -120,7 +120,7 @@ def _link_strength(link: Link) -> float:
 
 
 def observe(page: Page) -> Iterator[Observation]:
-    forms = [(s, f) for f in page.forms if (s := _form_strength(f, page))]
+    forms = [(s, f) for f in page.forms if (s := _form_strength(f))]
     if forms:
         strength, form = max(forms, key=lambda p: p[0])
         yield Observation(

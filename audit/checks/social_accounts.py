@@ -173,7 +173,9 @@ def _account_path(network: str, segments: list[str], query: dict[str, list[str]]
     if network == "whatsapp":
         return f"/channel/{segments[1]}" if first == "channel" and len(segments) >= 2 else None
     if network == "telegram":
-        return f"/{first}" if first not in ("share", "joinchat", "addstickers", "iv", "s") and _HANDLE.match(first) and len(segments) == 1 else None
+        if first in ("share", "joinchat", "addstickers", "iv", "s") or len(segments) != 1:
+            return None
+        return f"/{first}" if _HANDLE.match(first) else None
     return None
 
 
