@@ -1,0 +1,105 @@
+"""Coordonnées de la mairie : adresse postale, téléphone et horaires d'ouverture."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from audit.evidence import excerpt
+from audit.model import Answer, Evidence, Observation, SiteFacts
+from audit.page import Page
+from audit.text import clean, fold, words_pattern
+
+CRITERIA = ("site.practical_info",)
+NEEDS = frozenset({"html"})
+
+#: Street types of a French postal address (folded).
+STREET_TYPES = (
+    r"rue|place|pl\.|avenue|av\.|boulevard|bd|chemin|ch\.|route|rte|allee|impasse|quai|cours|square|esplanade"
+    r"|parvis|promenade|faubourg|fbg|montee|cite|residence|hameau|lieu-dit|le bourg|bourg|grande rue|grand'rue"
+    r"|grand rue|voie|passage|mail|rond-point|sentier|chaussee|traverse|lotissement|domaine|village|hotel de ville"
+)
+#: Number (optional: "Place de la Mairie"), street type, up to 80 characters, then a 5-digit postcode and a town.
+ADDRESS = re.compile(
+    rf"(?<![a-z0-9])(?:\d{{1,4}}(?: ?(?:bis|ter|b))?,? )?(?:{STREET_TYPES})(?![a-z])[^|]{{1,80}}?"
+    r"(?<!\d)(?:\d{5}|\d{2} \d{3})(?!\d) ?[a-z][a-z'-]+(?: cedex)?"
+)
+#: French phone numbers: 01 23 45 67 89, 01.23.45.67.89, 0123456789, +33 (0)1 23 45 67 89.
+PHONE = re.compile(r"(?<![\d+])(?:(?:\+|00)33 ?(?:\(0\) ?)?|0)[1-59](?:[ .-]?\d{2}){4}(?!\d)")
+FAX_BEFORE = re.compile(r"(?:fax|telecopie|telecopieur)\W{0,5}$")
+DAY = r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lun|mar|mer|jeu|ven|sam)\.?"
+TIME = r"\d{1,2} ?(?:h|:) ?(?:\d{2})?"
+MONTHS = r"(?:janv|fevr?|mars|avr|mai|juin|juil|aout|sept|oct|nov|dec)"
+#: A day (not starting a date: "lundi 12 mars") and, within 60 characters, a time range: "du lundi au vendredi de 8h30 à 12h".
+HOURS = re.compile(
+    rf"(?<![a-z]){DAY}(?![a-z])(?! \d{{1,2}}(?:er)? {MONTHS})[^|]{{0,60}}?(?<!\d){TIME} ?(?:-|a|/|et) ?{TIME}"
+)
+#: The same around the word "horaires": "Horaires d'ouverture : 8h30-12h / 13h30-17h (lundi au vendredi)".
+HOURS_LABELLED = re.compile(
+    rf"(?:horaires?|heures d'ouverture|ouvert(?:ure)?|accueil du public)[^|]{{0,80}}?(?<!\d){TIME} ?(?:-|a|/) ?{TIME}"
+)
+#: Pages where the town hall's details are expected as a whole: contact, town hall, opening hours.
+CONTACT_PAGE = words_pattern(
+    "contact", "contacts", "contactez-nous", "nous contacter", "nous joindre", "nous trouver", "coordonnees",
+    "mairie", "hotel de ville", "horaires", "infos? pratiques", "informations pratiques", "acces", "accueil",
+)
+#: Blocks (by id / class) that hold the details on any page.
+_BLOCK_XPATH = (
+    "//footer | //*[@role='contentinfo'] | //header | //address"
+    " | //*[contains(@class, 'footer') or contains(@id, 'footer') or contains(@class, 'contact')"
+    " or contains(@id, 'contact') or contains(@class, 'coordonnees') or contains(@class, 'mairie')"
+    " or contains(@id, 'mairie') or contains(@class, 'horaires') or contains(@id, 'horaires')"
+    " or contains(@class, 'infos-pratiques') or contains(@class, 'adresse')]"
+)
+FINDERS: dict[str, re.Pattern[str]] = {"address": ADDRESS, "phone": PHONE, "hours": HOURS}
+LABEL = {"address": "adresse", "phone": "téléphone", "hours": "horaires"}
+
+
+def _texts(page: Page) -> Iterator[tuple[str, float]]:
+    """Texts to read with the strength they give a finding: whole contact pages, else footers and contact blocks."""
+    heading = " ".join([page.title] + [t for level, t in page.headings if level <= 2])
+    if page.is_home or CONTACT_PAGE.search(fold(heading)) or CONTACT_PAGE.search(fold(page.url)):
+        yield page.text, 0.9
+        return
+    for block in page.tree.xpath(_BLOCK_XPATH)[:12]:
+        yield clean(block.text_content()), 0.85
+
+
+def _find(kind: str, text: str, folded: str) -> str | None:
+    for match in FINDERS[kind].finditer(folded):
+        if kind == "phone" and FAX_BEFORE.search(folded[max(0, match.start() - 12) : match.start()]):
+            continue
+        return text[match.start() : match.end()] if len(text) == len(folded) else match.group(0)
+    if kind == "hours":
+        match = HOURS_LABELLED.search(folded)
+        if match:
+            return text[match.start() : match.end()] if len(text) == len(folded) else match.group(0)
+    return None
+
+
+def observe(page: Page) -> Iterator[Observation]:
+    wanted = set(FINDERS)
+    for text, strength in _texts(page):
+        folded = fold(text)
+        for kind in sorted(wanted):
+            found = _find(kind, text, folded)
+            if found:
+                wanted.discard(kind)
+                yield Observation("site.practical_info", page.url, excerpt(text, found), kind,
+                                  strength=strength, value=clean(found))
+        if not wanted:
+            return
+
+
+def decide(observations: list[Observation], site: SiteFacts | None) -> dict[str, Answer]:
+    best: dict[str, Observation] = {}
+    for obs in observations:
+        if obs.kind not in best or obs.strength > best[obs.kind].strength:
+            best[obs.kind] = obs
+    value = {kind: best[kind].value if kind in best else None for kind in FINDERS}
+    evidence = [Evidence(o.url, f"{LABEL[o.kind]} : {o.excerpt}"[:500], o.locator) for o in best.values()]
+    if len(best) == len(FINDERS):
+        return {"site.practical_info": Answer("present", evidence, min(o.strength for o in best.values()), value)}
+    # Two of three found: the third is probably there, in a form we missed.
+    confidence = 0.55 if len(best) == 2 else 0.7
+    return {"site.practical_info": Answer("absent", evidence, confidence, value)}
