@@ -78,8 +78,10 @@ def observe(page: Page) -> Iterator[Observation]:
     if page.status >= 400:
         return
     context = about_accessibility(page)
+    dead_name = False  # the plan named only by a link leading nowhere is not published
     for link in page.links:
         if not real_target(link) or NOT_PUBLISHED.search(link.folded):
+            dead_name = dead_name or bool(names_plan(link.folded, context))
             continue
         if names_plan(link.folded, context):
             yield from_link(PLAN, page, link, 0.9, kind="link", value=link.url)
@@ -88,7 +90,7 @@ def observe(page: Page) -> Iterator[Observation]:
             yield from_link(PLAN, page, link, 0.7, kind="link", value=link.url)
             break
     yield from _headings(page, context)
-    match = names_plan(page.folded, context)
+    match = None if dead_name else names_plan(page.folded, context)
     if match and not NOT_PUBLISHED.search(_sentence_at(page.folded, match.start())):
         yield Observation(PLAN, page.url, excerpt(page.text, match.group(0)), kind="text",
                           strength=0.55 if context else 0.3)
