@@ -104,6 +104,9 @@ def text_observation(
 ) -> Observation | None:
     """An observation for the first affirmed match of `pattern` in the page's text.
 
+    Its kind names the phrase matched, so two different phrases in one short
+    page stay two sightings.
+
     With `context`, the match counts only when `context` also occurs within 200
     characters (e.g. "en ligne" near "acte de naissance").
     """
@@ -112,7 +115,7 @@ def text_observation(
         if context is not None and not context.search(folded, max(0, match.start() - 200), match.end() + 200):
             continue
         return Observation(
-            criterion=criterion, url=page.url, excerpt=excerpt(text, match.group(0)), kind=kind,
+            criterion=criterion, url=page.url, excerpt=excerpt(text, match.group(0)), kind=f"{kind}:{match.group(0)}",
             strength=strength, value=value,
         )
     return None
@@ -172,11 +175,14 @@ def link_observation(
 
 
 def strongest(observations: Iterable[Observation | None], limit: int = 3) -> list[Observation]:
-    """The `limit` strongest observations, one per excerpt: keeps a page's contribution small."""
-    best: dict[str, Observation] = {}
+    """The `limit` strongest observations, one per (kind, excerpt): keeps a page's contribution small."""
+    best: dict[tuple[str, str], Observation] = {}
     for obs in observations:
-        if obs is not None and (obs.excerpt not in best or obs.strength > best[obs.excerpt].strength):
-            best[obs.excerpt] = obs
+        if obs is None:
+            continue
+        key = (obs.kind, obs.excerpt)
+        if key not in best or obs.strength > best[key].strength:
+            best[key] = obs
     return sorted(best.values(), key=lambda o: -o.strength)[:limit]
 
 
@@ -203,14 +209,17 @@ def answer(observations: list[Observation], criterion: str, value: object = None
 
 # ---------------------------------------------------------------- family portal (shared with payment)
 #: How sites label the family portal (enfance, école, cantine, loisirs).
-FAMILY_PORTAL_WORDS = words_pattern(
+FAMILY_PORTAL_PHRASES = (
     "portail(?:s)? (?:des |de la )?familles?", "espaces? (?:des )?familles?", "mon espace famille",
-    "espaces? citoyens?", "portail citoyens?", "kiosques? (?:des )?familles?", "portail (?:enfance|parents?|periscolaire|scolaire)",
+    "kiosques? (?:des )?familles?", "portail (?:enfance|parents?|periscolaire|scolaire)",
     "espace (?:parents?|enfance|periscolaire)", "guichet (?:famille|enfance)", "e-?famille", "e-?enfance",
     "inscriptions? (?:scolaires?|periscolaires?|a la cantine|a la restauration scolaire|au centre de loisirs|aux activites periscolaires) en ligne",
     "(?:cantine|restauration scolaire|periscolaire|accueil de loisirs|centre de loisirs) en ligne",
     "portail (?:de l'|d')?(?:arpege|inoe|concerto)",
 )
+#: "Espace citoyen(s)": the Arpège portal's name, but also a plain section title on some sites.
+CITIZEN_SPACE_PHRASES = ("espaces? citoyens?", "portail citoyens?")
+FAMILY_PORTAL_WORDS = words_pattern(*FAMILY_PORTAL_PHRASES, *CITIZEN_SPACE_PHRASES)
 #: Family-portal vendors, matched inside the host (``ville.espace-citoyens.net``, ``portail-famille.ville.fr``).
 FAMILY_PORTAL_HOSTS = (
     "espace-citoyens", "espacecitoyens", "portail-famille", "portailfamille", "portail-familles", "espace-famille",

@@ -30,7 +30,7 @@ CERTIFICATE = words_pattern(
 ONLINE = words_pattern("en ligne", "par internet", "sur internet", "dematerialisee?s?", "teleservices?", "formulaire")
 #: A request for a certificate made online, in one phrase.
 ONLINE_REQUEST = words_pattern(
-    "(?:demande|demander|obtenir|commander|commande) (?:[a-z']+ ){0,6}(?:actes?|extraits?|copies?) (?:[a-z']+ ){0,6}en ligne",
+    "(?:demandes?|demander|obtenir|commander|commandes?) (?:[a-z']+ ){0,6}(?:d'|l')?(?:actes?|extraits?|copies?) (?:[a-z']+ ){0,6}en ligne",
     "(?:actes?|extraits?|copies?) (?:d'etat civil|de naissance|de mariage|de deces) en ligne",
     "etat civil en ligne", "demandes? d'actes? en ligne", "demarches? d'etat civil en ligne",
     "(?:demande|demander|obtenir) (?:[a-z']+ ){0,3}en ligne (?:[a-z']+ ){0,3}(?:un |une |des |vos )?(?:actes?|extraits?|copies?)",

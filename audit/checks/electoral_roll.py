@@ -53,7 +53,7 @@ def _from_link(page: Page, link: Link, roll_page: bool) -> Observation | None:
             return link_observation(ELECTORAL, page, link, 0.6, kind="service-public")
         if roll_page and host_matches(link.url, STATE_HOSTS):
             return link_observation(ELECTORAL, page, link, 0.6, kind="service-public")
-        return None
+        return link_observation(ELECTORAL, page, link, 0.4, kind="service-public") if roll_page else None
     if ONLINE_REGISTRATION.search(link.folded):
         return link_observation(ELECTORAL, page, link, 0.8 if not link.internal else 0.6)
     return None

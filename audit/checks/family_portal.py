@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from audit.checks._procedures_vocab import (
-    FAMILY_PORTAL_HOSTS, FAMILY_PORTAL_WORDS, answer, followable, headline_observation, host_contains,
+    CITIZEN_SPACE_PHRASES, FAMILY_PORTAL_HOSTS, FAMILY_PORTAL_PHRASES, FAMILY_PORTAL_WORDS, answer, followable, headline_observation, host_contains,
     link_observation, strongest, text_observation,
 )
 from audit.evidence import element_excerpt, locator
@@ -18,7 +18,9 @@ NEEDS = frozenset({"html"})
 
 FAMILY = "procedures.family_portal"
 #: "Espace citoyen" may also title a plain section of the site: weaker on an internal link.
-CITIZEN_SPACE = words_pattern("espaces? citoyens?", "portail citoyens?")
+CITIZEN_SPACE = words_pattern(*CITIZEN_SPACE_PHRASES)
+#: In running text, only unambiguous names of the portal.
+FAMILY_PORTAL_TEXT = words_pattern(*FAMILY_PORTAL_PHRASES)
 #: Children's services: a link to an unknown portal naming them is a family portal.
 CHILDHOOD_WORDS = words_pattern(
     "periscolaires?", "cantine", "restauration scolaire", "centre de loisirs", "accueil de loisirs", "creches?",
@@ -56,7 +58,7 @@ def observe(page: Page) -> Iterator[Observation]:
     found: list[Observation | None] = [_from_link(page, link) for link in page.links]
     found.extend(_from_embeds(page))
     found.append(headline_observation(FAMILY, page, FAMILY_PORTAL_WORDS, 0.6))
-    found.append(text_observation(FAMILY, page, FAMILY_PORTAL_WORDS, 0.35))
+    found.append(text_observation(FAMILY, page, FAMILY_PORTAL_TEXT, 0.35))
     found.append(text_observation(FAMILY, page, ONLINE_ENROLMENT, 0.25, context=CHILDHOOD_WORDS))
     yield from strongest(found)
 

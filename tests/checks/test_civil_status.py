@@ -1,0 +1,55 @@
+"""Civil-status certificates requested online: service-public.fr links, online forms, and offline traps."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import audit_pages
+
+HOME = "https://www.ville-exemple.fr/"
+PAGE = (
+    "<html><head><title>{title}</title></head><body><header><nav><a href='/'>Accueil</a>{nav}</nav></header>"
+    "<main><h1>{title}</h1>{main}</main></body></html>"
+)
+
+
+def run(nav: str = "", main: str = "", title: str = "Ville d'Exemple") -> dict:
+    return audit_pages([(HOME, PAGE.format(nav=nav, main=main, title=title))])["procedures.civil_status"]
+
+
+@pytest.mark.parametrize(
+    ("nav", "main", "title"),
+    [
+        ('<a href="https://www.service-public.fr/particuliers/vosdroits/R1406">Acte de naissance</a>', "", "Accueil"),
+        ("", '<a href="https://www.service-public.gouv.fr/particuliers/vosdroits/R1407">cliquez ici</a>', "Mariage"),
+        ("", '<a href="https://www.service-public.fr/particuliers/vosdroits/R1409">Faire la démarche</a>', "Décès"),
+        ('<a href="/etat-civil/demande-acte">Demande d’acte d’état civil en ligne</a>', "", "Accueil"),
+        ('<a href="https://demarches.exemple-gru.fr/ville/actes">Demander un acte de naissance en ligne</a>', "", "Accueil"),
+        ("", '<a href="https://www.service-public.fr/particuliers/vosdroits/F1427">Copie intégrale d\'acte de naissance</a>', "État civil"),
+        ("", '<form action="/envoi" method="post"><label for="t">Type d\'acte</label><select id="t" name="type">'
+             '<option>Acte de naissance</option><option>Acte de mariage</option></select><label for="n">Nom</label>'
+             '<input id="n" name="nom"><label for="e">Courriel</label><input id="e" type="email" name="mail">'
+             "<button>Envoyer</button></form>", "Demande d'acte d'état civil"),
+        ("", "<p>Vos demandes d'actes de naissance peuvent être faites en ligne.</p>"
+             "<p>La commune est raccordée à COMEDEC pour les notaires.</p>", "État civil"),
+    ],
+)
+def test_online_certificate_request_found(nav: str, main: str, title: str) -> None:
+    answer = run(nav=nav, main=main, title=title)
+    assert answer["status"] == "present"
+    assert answer["evidence"]
+
+
+@pytest.mark.parametrize(
+    ("main", "title"),
+    [
+        ("<p>Pour obtenir un acte de naissance, adressez-vous à la mairie du lieu de naissance.</p>", "État civil"),
+        ('<p><a href="/docs/demande-acte-naissance.pdf">Formulaire de demande d’acte de naissance en ligne (PDF)</a></p>',
+         "État civil"),
+        ("<p>La demande d’acte ne peut pas se faire en ligne : présentez-vous au guichet.</p>", "État civil"),
+        ('<p><a href="https://www.service-public.fr/particuliers/vosdroits/N19810">Carte grise</a></p>', "Voiture"),
+        ('<p><a href="/etat-civil">Naissance, mariage, décès</a></p>', "Accueil"),
+    ],
+)
+def test_offline_or_unrelated_is_absent(main: str, title: str) -> None:
+    assert run(main=main, title=title)["status"] == "absent"
