@@ -1,0 +1,77 @@
+"""Online request forms: HTML forms with a request subject, form services; search, newsletter, login, comment traps."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import audit_pages
+
+HOME = "https://www.ville-exemple.fr/"
+PAGE = (
+    "<html><head><title>{title}</title></head><body><header><nav><a href='/'>Accueil</a>{nav}</nav></header>"
+    "<main><h1>{title}</h1>{main}</main></body></html>"
+)
+CONTACT_WITH_SUBJECT = (
+    '<form method="post" action="/contact"><label for="n">Nom</label><input id="n" name="nom">'
+    '<label for="m">Courriel</label><input id="m" type="email" name="courriel"><label for="o">Objet</label>'
+    '<select id="o" name="objet"><option>État civil</option><option>Voirie</option></select>'
+    '<label for="t">Message</label><textarea id="t" name="message"></textarea><button>Envoyer</button></form>'
+)
+CF7 = (
+    '<form action="/contact/#wpcf7-f1" method="post" class="wpcf7-form"><input type="hidden" name="_wpcf7" value="1">'
+    '<input name="your-name" placeholder="Votre nom"><input name="your-email" type="email">'
+    '<input name="your-subject" placeholder="Sujet"><textarea name="your-message"></textarea>'
+    '<input type="submit" value="Envoyer"></form>'
+)
+ROOM_BOOKING = (
+    '<form method="post" action="/reservation"><input name="association" aria-label="Association">'
+    '<input name="tel" type="tel" aria-label="Téléphone"><input name="date" type="date" aria-label="Date souhaitée">'
+    '<textarea name="precisions"></textarea><button>Envoyer ma demande</button></form>'
+)
+
+
+def run(nav: str = "", main: str = "", title: str = "Ville d'Exemple") -> dict:
+    return audit_pages([(HOME, PAGE.format(nav=nav, main=main, title=title))])["procedures.online_forms"]
+
+
+@pytest.mark.parametrize(
+    ("nav", "main", "title"),
+    [
+        ("", CONTACT_WITH_SUBJECT, "Contacter la mairie"),
+        ("", CF7, "Contact"),
+        ("", ROOM_BOOKING, "Demande de réservation de salle"),
+        ("", '<iframe src="https://framaforms.org/demande-de-subvention-123"></iframe>', "Subventions"),
+        ('<a href="https://docs.google.com/forms/d/e/1FAIpQL/viewform">Demande d’occupation du domaine public</a>', "", "Accueil"),
+        ('<a href="https://www.demarches-simplifiees.fr/commencer/ville-exemple-subvention">Demande de subvention</a>', "",
+         "Accueil"),
+        ('<a href="/formulaires/intervention">Formulaire de demande d’intervention</a>', "", "Accueil"),
+    ],
+)
+def test_request_form_found(nav: str, main: str, title: str) -> None:
+    answer = run(nav=nav, main=main, title=title)
+    assert answer["status"] == "present"
+    assert answer["evidence"]
+
+
+@pytest.mark.parametrize(
+    ("main", "title"),
+    [
+        ('<form role="search" action="/recherche"><input name="q" type="search"><button>OK</button></form>', "Accueil"),
+        ('<form action="/newsletter"><label>Inscrivez-vous à la newsletter</label><input type="email" name="email">'
+         "<button>S'abonner</button></form>", "Accueil"),
+        ('<form action="/login" method="post"><input name="user" aria-label="Identifiant"><input type="password" name="pw">'
+         "<button>Connexion</button></form>", "Espace abonnés"),
+        ('<form action="/wp-comments-post.php" method="post" id="commentform"><textarea name="comment"></textarea>'
+         '<input name="author" aria-label="Nom"><input name="email" type="email"><input name="url"><input type="submit"></form>',
+         "Fête de la musique"),
+        ('<a href="/docs/demande-salle.pdf">Formulaire de demande de salle</a>'
+         '<a href="/docs/cerfa_12345.pdf">Cerfa à imprimer</a>', "Formulaires"),
+        ('<form action="https://www.payfip.gouv.fr/tpa/paiement.web"><input name="refdet" aria-label="Référence facture">'
+         '<input name="montant" aria-label="Montant"><input type="email" name="mel"><select name="x"></select></form>',
+         "Paiement"),
+        ('<form><fieldset><legend>Sondage : êtes-vous satisfait ?</legend><input type="radio" name="a">'
+         '<input type="radio" name="a"><input type="radio" name="a"></fieldset></form>', "Accueil"),
+    ],
+)
+def test_non_request_forms_are_absent(main: str, title: str) -> None:
+    assert run(main=main, title=title)["status"] == "absent"

@@ -1,0 +1,53 @@
+"""Online planning permits (GNAU / SVE): vendor portals, labelled links, and PLU / procurement traps."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import audit_pages
+
+HOME = "https://www.ville-exemple.fr/"
+PAGE = (
+    "<html><head><title>{title}</title></head><body><header><nav><a href='/'>Accueil</a>{nav}</nav></header>"
+    "<main><h1>{title}</h1>{main}</main></body></html>"
+)
+
+
+def run(nav: str = "", main: str = "", title: str = "Ville d'Exemple") -> dict:
+    return audit_pages([(HOME, PAGE.format(nav=nav, main=main, title=title))])["procedures.urban_planning"]
+
+
+@pytest.mark.parametrize(
+    ("nav", "main", "title"),
+    [
+        ('<a href="https://sve.sirap.fr/#/012345/">Déposer</a>', "", "Accueil"),
+        ('<a href="https://gnau12.operis.fr/agglo/gnau/">Accès</a>', "", "Accueil"),
+        ('<a href="https://ville-exemple.geopermis.fr/">Portail</a>', "", "Accueil"),
+        ('<a href="https://ads.agglo-exemple.fr/guichet">Espace usager</a>', "", "Accueil"),
+        ('<a href="/urbanisme/gnau">Guichet Numérique des Autorisations d’Urbanisme</a>', "", "Accueil"),
+        ('<a href="https://portail.exemple.fr/">Urbanisme en ligne</a>', "", "Accueil"),
+        ('<a href="https://depot.exemple.fr/">Déposer votre permis de construire en ligne</a>', "", "Accueil"),
+        ("", '<a href="https://portail.exemple.fr/">Dépôt en ligne</a>', "Urbanisme : permis et déclarations"),
+        ("", "<p>Depuis le 1er janvier 2022, vous pouvez déposer votre déclaration préalable en ligne.</p>",
+         "Le guichet numérique des autorisations d'urbanisme"),
+    ],
+)
+def test_online_planning_found(nav: str, main: str, title: str) -> None:
+    answer = run(nav=nav, main=main, title=title)
+    assert answer["status"] == "present"
+    assert answer["evidence"]
+
+
+@pytest.mark.parametrize(
+    ("main", "title"),
+    [
+        ('<a href="/docs/plu-reglement.pdf">Règlement du PLU</a>', "Plan local d'urbanisme"),
+        ("<p>Les demandes de permis de construire sont à déposer en mairie en 4 exemplaires.</p>", "Urbanisme"),
+        ('<a href="https://marches.exemple.fr/">Dépôt en ligne des offres</a><p>Dossier de consultation des entreprises.</p>',
+         "Marchés publics"),
+        ("<p>Le guichet numérique de l’urbanisme sera mis en place prochainement.</p>", "Actualités"),
+        ('<a href="/cerfa/13406.pdf">Formulaire de déclaration préalable en ligne</a>', "Urbanisme"),
+    ],
+)
+def test_paper_plu_and_procurement_are_absent(main: str, title: str) -> None:
+    assert run(main=main, title=title)["status"] == "absent"
