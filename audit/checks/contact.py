@@ -19,12 +19,10 @@ NEEDS = frozenset({"html", "site_facts"})
 
 #: Link texts and page titles naming a contact page or form.
 CONTACT_WORDS = words_pattern(
-    "nous contacter", "contactez[- ]nous", "contacter (?:la mairie|nos services|les services|"
-    "la commune|la ville|le service|le maire|l'accueil|un service|un elu|les elus)",
-    "formulaire de contact", "prise de contact", "prendre contact", "ecrire (?:a|au|aux) (?:la mairie|"
-    "monsieur le maire|madame (?:la|le) maire|m\\. le maire|mme le maire|le maire|maire|services?|elus?|la ville|"
-    "la commune)", "ecrivez[- ]nous", "nous ecrire", "joindre la mairie", "nous joindre", "contact mairie",
-    "posez votre question", "formulaire de demande d'information",
+    "nous contacter", "contactez(?:[- ]nous)?", "contacter", "formulaire de contact", "prise de contact",
+    "prendre contact", "ecrire (?:a|au|aux) (?:la mairie|monsieur le maire|madame (?:la|le) maire|m\\. le maire"
+    "|mme le maire|le maire|maire|services?|elus?|la ville|la commune)", "ecrivez[- ]nous", "nous ecrire",
+    "joindre la mairie", "nous joindre", "posez votre question", "formulaire de demande d'information",
 )
 #: The bare word names a contact page only in a short label ("Contact", "Horaires et contacts").
 CONTACT_WORD = words_pattern("contacts?")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from urllib.parse import urlsplit
 
 from lxml import etree
 
@@ -41,7 +42,7 @@ THEME_XPATH = etree.XPath("//*[@data-fr-scheme or @data-fr-theme]")
 
 
 def observe(page: Page) -> Iterator[Observation]:
-    asset = next((url for url in page.stylesheets + page.scripts if DSFR_ASSET.search(url.split("?")[0])), None)
+    asset = next((url for url in page.stylesheets + page.scripts if DSFR_ASSET.search(urlsplit(url).path)), None)
     if asset:
         yield Observation("site.design_system", page.url, excerpt(asset), kind="asset", strength=STRENGTH["asset"])
     for kind, xpath in (("class", STRONG_XPATH), ("theme", THEME_XPATH), ("class_medium", MEDIUM_XPATH)):
@@ -49,7 +50,6 @@ def observe(page: Page) -> Iterator[Observation]:
         if found:
             yield Observation("site.design_system", page.url, element_excerpt(found[0]), kind=kind,
                               locator=locator(found[0]), strength=STRENGTH[kind])
-            break
     if page.is_home:
         mention = from_text("site.design_system", page, DSFR_WORDS, STRENGTH["text"], kind="text")
         if mention:

@@ -30,6 +30,8 @@ def page(body: str, title: str = "Accueil - Ville d'Exemple") -> str:
         "<footer><a href='/infos'>Horaires et contacts</a></footer>",
         "<main><a href='/form'>Formulaire de contact</a></main>",
         "<footer><a href='/joindre'>Nous écrire</a></footer>",
+        "<nav><a href='/mairie/ecrire'>Contactez la mairie</a></nav>",
+        "<nav><a href='/services'>Contacter un service municipal</a></nav>",
         "<nav><a href='/mairie/contact-mairie'><i class='icon-mail'></i></a></nav>",
         "<footer><a href='mailto:mairie@ville-exemple.fr'>Contactez-nous</a></footer>",
     ],
