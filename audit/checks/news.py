@@ -1,0 +1,235 @@
+"""Actualités : rubrique d'actualités, date de la plus récente et nombre d'articles des 90 derniers jours."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import date, datetime, timedelta
+from urllib.parse import urlsplit
+
+from lxml.html import HtmlElement
+
+from audit.checks._dates import FoundDate, find_dates, parse_date, resolve
+from audit.decide import confidence_of, evidence_of
+from audit.evidence import excerpt, locator
+from audit.model import Answer, Observation, SiteFacts
+from audit.observe import from_link
+from audit.page import Link, Page
+from audit.text import clean, fold, words_pattern
+from audit.urls import canonical
+
+CRITERIA = ("site.news",)
+NEEDS = frozenset({"html", "site_facts"})
+
+#: Labels of a news section (link texts, page titles, section headings).
+NEWS_WORDS = words_pattern(
+    "actualites?", "actus?", "toute l'actualite", "toutes les actualites", "l'actu", "a la une", "quoi de neuf",
+    "news", "infos? (?:de la |du )?(?:ville|commune|village|mairie|municipales?|locales?)", "flash infos?",
+    "dernieres? (?:nouvelles|infos|informations|actualites)", "breves", "en bref", "communiques?(?: de presse)?",
+    "nouvelles", "la gazette", "l'info", "les infos",
+)
+#: Labels that look like news but are not a news section.
+NEWS_TRAPS = words_pattern("newsletters?", "lettre d'information", "abonnez-vous", "s'abonner", "inscri\\w*")
+MAX_LINK_WORDS = 6
+#: URL path segments of news pages and of event pages (whose dates are not news dates).
+NEWS_PATH = re.compile(r"/(?:actualites?|actus?|news|a-la-une|breves|articles?|blog|posts?|nouvelles|communiques?|infos?)(?:[/_.-]|$)", re.I)
+EVENT_PATH = re.compile(r"/(?:agenda|evenements?|events?|manifestations?|sorties?)(?:[/_.-]|$)", re.I)
+ARTICLE_TYPES = frozenset({"newsarticle", "article", "blogposting", "reportagenewsarticle"})
+PUBLISHED = words_pattern("publie le", "publiee le", "mis en ligne le", "date de publication", "posted on", "publie")
+#: How far after the title an article's date may stand when no label introduces it.
+DATE_AFTER_TITLE = 300
+#: How far up from an item link to look for its date before reaching the whole list.
+MAX_CLIMB = 5
+MAX_ITEMS = 60
+RECENT_DAYS = 90
+
+
+def _labels_news(text: str) -> bool:
+    folded = fold(text)
+    return bool(folded) and bool(NEWS_WORDS.search(folded)) and not NEWS_TRAPS.search(folded)
+
+
+def _section_link(page: Page) -> Iterator[Observation]:
+    for link in page.links:
+        if link.internal and len(link.folded.split()) <= MAX_LINK_WORDS and _labels_news(link.text):
+            yield from_link("site.news", page, link, 0.85, kind="link")
+            return
+
+
+def _date_in(node: HtmlElement) -> FoundDate | None:
+    """The date a news card shows: a ``<time>`` first, else the first date in its text."""
+    for time in node.iter("time"):
+        found = parse_date(time.get("datetime")) or parse_date(clean(time.text_content()))
+        if found:
+            return found
+    text = fold(" ".join(node.itertext()))[:600]
+    found = find_dates(text)
+    return found[0] if found else None
+
+
+def _items(links: list[Link]) -> list[tuple[str, FoundDate, str]]:
+    """(item URL, date, title) of dated news cards: climb from each link to the block holding its date."""
+    items: dict[str, tuple[str, FoundDate, str]] = {}
+    for link in links:
+        if link.url in items:
+            if not items[link.url][2]:  # the image link came first: keep the title's text
+                items[link.url] = (link.url, items[link.url][1], link.text)
+            continue
+        if not link.internal or link.document or EVENT_PATH.search(urlsplit(link.url).path):
+            continue
+        node = link.element
+        for _ in range(MAX_CLIMB):
+            node = node.getparent()
+            if node is None:
+                break
+            urls = {a.get("href") for a in node.iter("a") if a.get("href")}
+            if len(urls) > 3:  # reached the list holding several cards
+                break
+            found = _date_in(node)
+            if found:
+                items[link.url] = (link.url, found, link.text)
+                break
+        if len(items) >= MAX_ITEMS:
+            break
+    return list(items.values())
+
+
+def _news_sections(page: Page) -> list[HtmlElement]:
+    """Blocks of a page introduced by a news heading ("Actualités", "À la une")."""
+    blocks = []
+    for heading in page.tree.xpath("//h1|//h2|//h3"):
+        if not _labels_news(heading.text_content()):
+            continue
+        node = heading.getparent()
+        while node is not None and sum(1 for _ in node.iter("a")) < 2:
+            node = node.getparent()
+        if node is not None and node.tag not in ("body", "html"):
+            blocks.append(node)
+    return blocks
+
+
+def _json_ld_published(node: object) -> str | None:
+    if isinstance(node, dict):
+        kinds = node.get("@type")
+        kinds = [k.lower() for k in (kinds if isinstance(kinds, list) else [kinds]) if isinstance(k, str)]
+        if ARTICLE_TYPES & set(kinds) and isinstance(node.get("datePublished"), str):
+            return node["datePublished"]
+        children = list(node.values())
+    elif isinstance(node, list):
+        children = node
+    else:
+        return None
+    for child in children:
+        found = _json_ld_published(child)
+        if found:
+            return found
+    return None
+
+
+def _article_date(page: Page) -> tuple[FoundDate, str] | None:
+    """The publication date of an article page, and how it was read."""
+    for key in ("article:published_time", "og:article:published_time", "date", "dc.date", "dcterms.created"):
+        found = parse_date(page.meta.get(key))
+        if found:
+            return found, f'<meta property="{key}" content="{page.meta[key]}">'
+    for block in page.json_ld:
+        found = parse_date(_json_ld_published(block))
+        if found:
+            return found, f"schema.org datePublished {found.iso()}"
+    for time in page.tree.iter("time"):
+        found = parse_date(time.get("datetime")) or parse_date(clean(time.text_content()))
+        if found:
+            return found, excerpt(page.text, clean(time.text_content()) or None)
+    for match in PUBLISHED.finditer(page.folded):
+        after = page.folded[match.end() : match.end() + 40]
+        dates = find_dates(after)
+        if dates and after.find(dates[0].text) <= 12:
+            return dates[0], excerpt(page.text, match.group(0))
+    h1 = next((fold(text) for level, text in page.headings if level == 1 and text), "")
+    at = page.folded.find(h1) if h1 else -1
+    if at >= 0:
+        dates = find_dates(page.folded[at + len(h1) : at + len(h1) + DATE_AFTER_TITLE])
+        if dates:
+            return dates[0], excerpt(page.text, dates[0].text)
+    return None
+
+
+def _is_listing(page: Page) -> bool:
+    h1 = [text for level, text in page.headings if level == 1]
+    return any(_labels_news(t) for t in [page.title, *h1]) or bool(
+        re.search(r"/(?:actualites?|actus?|news|a-la-une|breves)/?$", urlsplit(page.url).path, re.I)
+    )
+
+
+def _is_article(page: Page) -> bool:
+    """A single news item: published-time meta, a schema.org article, or a page under a news path."""
+    if page.is_home or _is_listing(page):
+        return False
+    if page.meta.get("article:published_time") or any(_json_ld_published(b) for b in page.json_ld):
+        return True
+    return bool(NEWS_PATH.search(urlsplit(page.url).path.rstrip("/")))
+
+
+def observe(page: Page) -> Iterator[Observation]:
+    yield from _section_link(page)
+    if _is_listing(page) and not page.is_home:
+        yield Observation("site.news", page.url, excerpt(page.title or page.text[:100]), "listing", strength=0.9)
+        content = [link for link in page.links if link.region in ("main", "body")]
+        items = _items(content)
+    else:
+        article = _article_date(page) if _is_article(page) else None
+        if article:
+            found, cut = article
+            yield Observation("site.news", page.url, cut, "article", strength=0.8,
+                              value=[[canonical(page.url), found.iso()]])
+            return
+        items = []
+        for block in _news_sections(page):
+            items += _items([link for link in page.links if _within(link.element, block)])
+        items += _items([link for link in page.links if link.region in ("main", "body", "aside")
+                               and NEWS_PATH.search(urlsplit(link.url).path)])
+    if items:
+        url, found, title = items[0]
+        yield Observation("site.news", page.url, excerpt(f"{title} — {found.text}"), "items", strength=0.8,
+                          value=[[u, d.iso()] for u, d, _ in items])
+
+
+def _within(el: HtmlElement, block: HtmlElement) -> bool:
+    node = el.getparent()
+    while node is not None:
+        if node is block:
+            return True
+        node = node.getparent()
+    return False
+
+
+def _crawl_date(site: SiteFacts | None) -> date | None:
+    if site is None or not site.crawled_at:
+        return None
+    try:
+        return datetime.fromisoformat(site.crawled_at.replace("Z", "+00:00")).date()
+    except ValueError:
+        return None
+
+
+def decide(observations: list[Observation], site: SiteFacts | None) -> dict[str, Answer]:
+    crawled = _crawl_date(site)
+    dated: dict[str, date] = {}
+    # An article's own page gives its date first; cards on listings fill in the rest.
+    for obs in sorted(observations, key=lambda o: o.kind != "article"):
+        for url, iso in obs.value or ():
+            when = resolve(iso, crawled)
+            if when is None or url in dated:
+                continue
+            if crawled is not None and when > crawled + timedelta(days=1):
+                continue  # a future date is an event, not news
+            dated[url] = when
+    latest = max(dated.values(), default=None)
+    recent = None
+    if crawled is not None:
+        recent = sum(1 for when in dated.values() if crawled - timedelta(days=RECENT_DAYS) <= when <= crawled)
+    value = {"latest": latest.isoformat() if latest else None, "recent_count": recent}
+    combined = confidence_of(observations)
+    if observations and (combined >= 0.5 or dated):
+        return {"site.news": Answer("present", evidence_of(observations), confidence=combined, value=value)}
+    return {"site.news": Answer("absent", [], confidence=0.7 * (1 - combined / 2), value=value)}
