@@ -47,6 +47,8 @@ def _parser() -> argparse.ArgumentParser:
 def _crawl_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--max-pages", type=_positive, help="pages au plus par site (défaut : 300)")
     parser.add_argument("--max-depth", type=_positive, help="profondeur de liens au plus (défaut : 8)")
+    parser.add_argument("--no-browser", action="store_true", help="ne rien rendre dans Chromium (HTML statique seulement)")
+    parser.add_argument("--render", choices=("key", "all"), help="pages rendues : key = accueil et pages clés (défaut), all = toutes")
     parser.add_argument("-s", "--set", dest="settings", action="append", default=[], metavar="NOM=VALEUR",
                         help="réglage Scrapy (ex. -s CONCURRENT_REQUESTS=32), répétable")
     parser.add_argument("-v", "--verbose", action="store_true", help="journal détaillé de Scrapy")
@@ -73,6 +75,10 @@ def _overrides(args: argparse.Namespace) -> dict[str, str]:
         overrides["AUDIT_MAX_PAGES"] = str(args.max_pages)
     if args.max_depth:
         overrides["AUDIT_MAX_DEPTH"] = str(args.max_depth)
+    if args.no_browser:
+        overrides["AUDIT_BROWSER"] = "off"
+    if args.render:
+        overrides["AUDIT_RENDER"] = args.render
     overrides.setdefault("LOG_LEVEL", "INFO" if args.verbose else "WARNING")
     return overrides
 

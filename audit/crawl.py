@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
 
 from audit import settings as default_settings
+from audit.output import write_atomic
 from audit.sites import SiteInput
 from audit.spiders.commune import CommuneSpider
 
@@ -21,9 +23,14 @@ def build_settings(out_dir: Path, overrides: dict[str, str] | None = None) -> Se
     return settings
 
 
+STATS_FILE = "crawl-stats.json"
+
+
 def run_crawl(sites: list[SiteInput], out_dir: Path, overrides: dict[str, str] | None = None) -> dict:
     """Crawl `sites` into `out_dir` (one ``audit.json`` each, plus ``summary.csv``); return the stats.
 
+    The crawl's Scrapy stats are also saved to ``crawl-stats.json``, because
+    ``scrapy crawl`` exits 0 even when every request failed: the stats say what happened.
     A process can start only one crawl (Twisted's reactor cannot restart).
     """
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -31,4 +38,6 @@ def run_crawl(sites: list[SiteInput], out_dir: Path, overrides: dict[str, str] |
     crawler = process.create_crawler(CommuneSpider)
     process.crawl(crawler, sites=sites)
     process.start()
-    return crawler.stats.get_stats() if crawler.stats else {}
+    stats = crawler.stats.get_stats() if crawler.stats else {}
+    write_atomic(out_dir / STATS_FILE, json.dumps(stats, default=str, indent=2, sort_keys=True).encode("utf-8"))
+    return stats

@@ -10,6 +10,7 @@ import json
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any
 from urllib.parse import urljoin
 
 from lxml import html as lxml_html
@@ -106,6 +107,14 @@ class Page:
     feeds: list[str] = field(default_factory=list)
     headings: list[tuple[int, str]] = field(default_factory=list)
     text: str = ""
+    #: Browser artifacts, set on rendered pages only.
+    rendered: bool = False
+    viewport: str = ""
+    axe: list[dict[str, Any]] | None = None
+    #: URLs the browser requested while loading the page, before any interaction.
+    requests: list[str] = field(default_factory=list)
+    #: Layout measures (horizontal overflow, small tap targets), on rendered pages.
+    layout: dict[str, Any] | None = None
 
     @cached_property
     def folded(self) -> str:

@@ -22,6 +22,7 @@ RETRY_TIMES = 1
 REDIRECT_MAX_TIMES = 10
 COOKIES_ENABLED = True
 TELNETCONSOLE_ENABLED = False
+REMOTE_CONTROL_ENABLED = False
 DNS_TIMEOUT = 20
 
 # Many sites crawled at once: pick from the scheduler what the downloader can take.
@@ -34,6 +35,17 @@ AUDIT_MAX_DEPTH = 8
 AUDIT_MAX_PER_PATTERN = 25
 AUDIT_MAX_LINKS_PER_PAGE = 1000
 AUDIT_OUTPUT_DIR = "reports"
+
+# --- the browser (scrapy-playwright + system Chromium) ----------------------------
+#: "auto": render when Chromium is installed; "off": static HTML only (--no-browser).
+AUDIT_BROWSER = "auto"
+#: Executable to launch; empty means ``chromium`` on PATH.
+AUDIT_CHROMIUM_PATH = ""
+#: "key": the home page and key pages (statement, contact, démarches, payment, e-democracy); "all": every page.
+AUDIT_RENDER = "key"
+#: Pages rendered per site at most (the home page's mobile rendering is extra).
+AUDIT_RENDER_MAX = 10
+ADDONS = {"audit.browser.BrowserAddon": 0}
 
 DOWNLOADER_MIDDLEWARES = {
     "audit.spiders.guard.SiteGuardMiddleware": 50,

@@ -21,6 +21,7 @@ from scrapy.http import HtmlResponse, Response, TextResponse
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
+from audit.browser import context_kwargs
 from audit.items import SiteResult
 from audit.model import FetchRecord, SiteFacts
 from audit.page import Page
@@ -28,7 +29,9 @@ from audit.registry import load_checks
 from audit.runner import SiteAudit
 from audit.sites import InputError, SiteInput, from_csv, from_urls, unique_slugs
 from audit.spiders.guard import OutOfScope
-from audit.spiders.priority import link_score, request_priority
+from audit.output import site_dir, write_atomic
+from audit.spiders.priority import is_key_page, link_score, request_priority
+from audit.spiders.render import measure_layout, run_axe, settle
 from audit.spiders.state import SiteState, now_iso
 from audit.urls import canonical, is_media, path_is_runaway, site_key, trap_pattern
 
@@ -57,7 +60,9 @@ class CommuneSpider(Spider):
         spider.max_depth = settings.getint("AUDIT_MAX_DEPTH")
         spider.max_per_pattern = settings.getint("AUDIT_MAX_PER_PATTERN")
         spider.max_links_per_page = settings.getint("AUDIT_MAX_LINKS_PER_PAGE")
-        spider.browser = False
+        spider.render_all = settings.get("AUDIT_RENDER") == "all"
+        spider.render_max = settings.getint("AUDIT_RENDER_MAX")
+        spider.output_dir = Path(settings.get("AUDIT_OUTPUT_DIR"))
         spider.checks, load_errors = load_checks()
         spider.load_errors = load_errors
         crawler.signals.connect(spider.on_idle, signal=signals.spider_idle)
@@ -66,6 +71,9 @@ class CommuneSpider(Spider):
 
     # ------------------------------------------------------------------ start
     async def start(self):
+        # Read here, not in from_crawler: add-ons (BrowserAddon) update settings after the spider is built.
+        self.browser = self.settings.getbool("AUDIT_BROWSER_READY")
+        self.browser_problem = self.settings.get("AUDIT_BROWSER_ERROR")
         for index, (site, slug) in enumerate(self.inputs):
             state = SiteState(
                 index=index, input=site, slug=slug, audit=SiteAudit(self.checks, browser=self.browser),
@@ -73,6 +81,8 @@ class CommuneSpider(Spider):
             )
             for message in self.load_errors:
                 state.error("check_load_failed", message)
+            if self.browser_problem:
+                state.error("browser_unavailable", self.browser_problem)
             self.states[index] = state
             for request in self._site_requests(state):
                 yield request
@@ -99,13 +109,13 @@ class CommuneSpider(Spider):
 
     def _request(
         self, state: SiteState, url: str, kind: str, depth: int = 0, priority: int = 0,
-        referrer: str | None = None, meta: dict[str, Any] | None = None,
+        referrer: str | None = None, meta: dict[str, Any] | None = None, rendered: bool = False,
     ) -> Request:
         state.pending += 1
         return Request(
             url,
-            callback=self.parse_response,
-            errback=self.on_error,
+            callback=self.parse_rendered if rendered else self.parse_response,
+            errback=self.on_render_error if rendered else self.on_error,
             priority=priority,
             dont_filter=True,
             meta={
@@ -180,7 +190,7 @@ class CommuneSpider(Spider):
         )
         state.facts.html_pages += 1
         state.audit.observe(page)
-        return self._follow(state, page)
+        return self._follow(state, page) + self._render_requests(state, page)
 
     def _follow(self, state: SiteState, page: Page) -> list[Request]:
         depth = page.depth + 1
@@ -214,6 +224,86 @@ class CommuneSpider(Spider):
         record = state.facts.fetches.setdefault(canonical(url), FetchRecord(status=status, error=error))
         if referrer and referrer not in record.referrers and len(record.referrers) < 20:
             record.referrers.append(referrer)
+
+    # --------------------------------------------------------------- rendering
+    def _render_requests(self, state: SiteState, page: Page) -> list[Request]:
+        """Render the home page (desktop and mobile) and key pages, within the site's render budget."""
+        if not self.browser or state.browser_broken or state.renders >= self.render_max:
+            return []
+        if not (page.is_home or self.render_all or is_key_page(page)):
+            return []
+        state.renders += 1
+        viewports = ("desktop", "mobile") if page.is_home else ("desktop",)
+        return [self._render_request(state, page, viewport) for viewport in viewports]
+
+    def _render_request(self, state: SiteState, page: Page, viewport: str) -> Request:
+        requested: list[str] = []
+        return self._request(
+            state, page.url, "render", depth=page.depth, priority=500 if page.is_home else 0, rendered=True,
+            meta={
+                "playwright": True, "playwright_include_page": True, "playwright_context": viewport,
+                "playwright_context_kwargs": context_kwargs(viewport, self.settings.get("USER_AGENT")),
+                "playwright_page_event_handlers": {"request": lambda r: requested.append(r.url)},
+                "requested": requested, "viewport": viewport, "is_home": page.is_home,
+            },
+        )
+
+    async def parse_rendered(self, response: Response) -> list[Any]:
+        browser_page = response.meta.get("playwright_page")
+        state = self.site_of(response.request)
+        out: list[Any] = []
+        try:
+            if state is not None and not state.done and browser_page is not None:
+                out = await self._handle_rendered(state, response, browser_page)
+        except Exception as exc:
+            self.logger.exception("rendering failed for %s", response.url)
+            if state is not None:
+                state.error("render_failed", f"{type(exc).__name__}: {exc}", response.url)
+        finally:
+            await self._close(browser_page)
+        return out + (self._settle(state) if state is not None else [])
+
+    async def _handle_rendered(self, state: SiteState, response: Response, browser_page: Any) -> list[Request]:
+        meta = response.meta
+        viewport = meta["viewport"]
+        await settle(browser_page)
+        requested = list(meta["requested"])  # before any interaction: we never click
+        html = await browser_page.content()
+        axe = await run_axe(browser_page) if viewport == "desktop" else None
+        layout = await measure_layout(browser_page) if viewport == "mobile" else None
+        if meta["is_home"]:
+            state.screenshots[viewport] = self._save_screenshot(state, viewport, await browser_page.screenshot(type="png"))
+        page = Page.from_html(response.url, html, status=response.status, depth=meta["depth"], is_home=meta["is_home"])
+        page.rendered, page.viewport, page.axe, page.requests, page.layout = True, viewport, axe, requested, layout
+        if viewport == "desktop":
+            state.facts.pages_rendered += 1
+        state.audit.observe(page, rendered=True)
+        return self._follow(state, page) if viewport == "desktop" else []
+
+    async def _close(self, browser_page: Any) -> None:
+        """Close a rendered page, on success and on error alike (counted in ``audit/browser_pages_closed``)."""
+        if browser_page is not None:
+            await browser_page.close()
+            self.crawler.stats.inc_value("audit/browser_pages_closed")
+
+    def _save_screenshot(self, state: SiteState, viewport: str, png: bytes) -> str:
+        name = f"home-{viewport}.png"
+        write_atomic(site_dir(self.output_dir, state.slug) / name, png)
+        return name
+
+    async def on_render_error(self, failure: Failure) -> list[Any]:
+        request = failure.request
+        await self._close(request.meta.get("playwright_page"))
+        state = self.site_of(request)
+        if state is None or state.done:
+            return []
+        message = f"{type(failure.value).__name__}: {failure.value}"
+        if not isinstance(failure.value, (IgnoreRequest, HttpError)):
+            if state.renders <= 1 and state.facts.pages_rendered == 0:
+                state.browser_broken = True
+                message = "le navigateur n'a pas pu rendre la page : " + message
+        state.error("render_failed", message[:500], request.url)
+        return self._settle(state)
 
     # ------------------------------------------------------------------ errors
     def on_error(self, failure: Failure) -> list[Any]:
@@ -280,6 +370,7 @@ class CommuneSpider(Spider):
         facts.crawled_at = now_iso()
         if not facts.home_read and not state.errors:
             state.error("home_unreadable", "la page d'accueil n'a pas pu être lue")
+        state.audit.browser = facts.pages_rendered > 0
         criteria, check_errors = state.audit.decide(facts)
         site: dict[str, Any] = {
             "start_url": state.input.url,
@@ -296,6 +387,8 @@ class CommuneSpider(Spider):
             site["insee"] = state.input.insee
         if state.input.extra:
             site["input"] = dict(state.input.extra)
+        if state.screenshots:
+            site["screenshots"] = dict(state.screenshots)
         self.states.pop(state.index, None)
         return SiteResult(slug=state.slug, audit={"site": site, "criteria": criteria})
 

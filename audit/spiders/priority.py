@@ -6,7 +6,7 @@ legal pages; so does the spider, so that a small page budget still reaches them.
 
 from __future__ import annotations
 
-from audit.page import Link
+from audit.page import Link, Page
 from audit.text import fold, words_pattern
 
 #: Topic words, in link text or URL, each with its weight.
@@ -25,6 +25,12 @@ TOPICS: dict[str, float] = {
     "associations|annuaire|equipements|mediatheque|bibliotheque|emploi|recrutement|marches publics": 2,
     "numerique|wifi|open ?data|donnees ouvertes": 2,
 }
+#: Pages worth rendering in the browser: where JavaScript often hides what the grid asks about.
+KEY_PAGES = words_pattern(
+    "accessibilite", "contact", "contactez-nous", "demarches?", "e-services?", "teleservices?",
+    "paiement", "payer", "portail famille", "espace citoyens?", "participation", "participez",
+    "je participe", "consultations?", "concertation", "budget participatif", "democratie",
+)
 _COMPILED = [(words_pattern(pattern), weight) for pattern, weight in TOPICS.items()]
 _REGION_BONUS = {"nav": 1.0, "header": 1.0, "footer": 1.0}
 
@@ -34,6 +40,13 @@ def link_score(link: Link) -> float:
     haystack = f"{link.folded} {fold(link.url.replace('-', ' ').replace('_', ' ').replace('/', ' '))}"
     score = max((weight for pattern, weight in _COMPILED if pattern.search(haystack)), default=0.0)
     return score + _REGION_BONUS.get(link.region, 0.0)
+
+
+def is_key_page(page: Page) -> bool:
+    """Whether a fetched page is a key page to render: by its title, first heading or URL."""
+    first_heading = page.headings[0][1] if page.headings else ""
+    path = page.url.split("://", 1)[-1].split("/", 1)[-1].replace("-", " ").replace("_", " ").replace("/", " ")
+    return bool(KEY_PAGES.search(fold(f"{page.title} {first_heading} {path}")))
 
 
 def request_priority(score: float, depth: int) -> int:

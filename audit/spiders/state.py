@@ -31,6 +31,9 @@ class SiteState:
     errors: list[dict[str, str]] = field(default_factory=list)
     pending: int = 0
     pages_admitted: int = 0
+    renders: int = 0
+    browser_broken: bool = False
+    screenshots: dict[str, str] = field(default_factory=dict)
     done: bool = False
 
     def __post_init__(self) -> None:
