@@ -1,0 +1,59 @@
+"""Offres d'emploi de la collectivité : recrutement publié en ligne."""
+
+from __future__ import annotations
+
+import re
+
+from audit.checks._civic_vocab import Feature, decide_feature, observe_feature
+from audit.model import Answer, Observation, SiteFacts
+from audit.page import Page
+from audit.text import words_pattern
+
+CRITERIA = ("inclusion.jobs",)
+NEEDS = frozenset({"html"})
+
+JOB_PHRASES = (
+    r"offres? d'emplois?", r"offres? de (?:stages?|postes?|recrutements?)", r"recrutements?",
+    r"(?:la|notre|votre) (?:ville|mairie|commune|collectivite|communaute de communes|agglo) recrute",
+    r"(?:nous|on) recrut(?:e|ons)", r"nous rejoindre", r"rejoignez-nous", r"rejoigne[rz] (?:nos|les) equipes",
+    r"travailler (?:a|pour|avec) la (?:ville|mairie|commune|collectivite)", r"candidatures? spontanees?",
+    r"postes? (?:a pourvoir|vacants?|ouverts?)", r"emplois? (?:et|&) (?:stages?|recrutements?|carrieres?)",
+    r"emplois? (?:saisonniers?|municipaux|communaux)", r"jobs? d'ete", r"carrieres? (?:et|&) (?:emplois?|recrutements?)",
+)
+JOB_NAMES = words_pattern(*JOB_PHRASES)
+#: What a recruitment notice of the territorial civil service says.
+JOB_MENTIONS = words_pattern(
+    *JOB_PHRASES, r"cadres? d'emplois? des", r"(?:fonction publique|filiere) territoriale",
+    r"recrute (?:un|une|des) (?:agents?|adjoints?|animat\w+|educat\w+|responsables?|directeur|directrice|chargee?)",
+    r"lettre de motivation et (?:un )?cv", r"(?:adjoint|agent|redacteur|technicien|attache) (?:technique |administratif )?territorial",
+)
+#: Jobs of others: the employment agency, job fairs, local companies, the army or the fire brigade.
+JOB_TRAPS = words_pattern(
+    r"pole[- ]emploi", r"france[- ]travail", r"missions? locales?", r"maisons? de l'emploi",
+    r"(?:forums?|salons?|job ?datings?) (?:de l'|des |pour l'|du )?(?:emplois?|jobs?|recrutements?)",
+    r"demandeurs? d'emplois?", r"recherche d'emplois?", r"aides? (?:a|au) (?:l'emploi|retour)", r"points? emplois?",
+    r"bureau (?:municipal )?de l'emploi", "indeed", "apec", r"offres? (?:d'emplois? )?(?:locales?|du territoire|des entreprises|du bassin)",
+    r"entreprises? (?:locales?|du territoire)", r"sdis", r"(?:sapeurs-)?pompiers", r"armee", "gendarmerie", "police nationale",
+    "marine nationale", r"service civique",
+)
+JOB_HOSTS = (
+    "emploi-territorial.fr", "place-emploi-public.gouv.fr", "choisirleservicepublic.gouv.fr", "softy.pro",
+    "flatchr.io", "taleez.com", "jobaffinity.fr", "beetween.com", "teamtailor.com", "welcometothejungle.com",
+)
+JOB_URLS = re.compile(
+    r"offres?-d?-?emplois?|/recrutements?(?:[/.?_-]|$)|(?:ville|mairie|commune)-recrute|nous-rejoindre"
+    r"|//(?:www\.)?(?:recrutement|emplois?|jobs|carrieres?)\."
+)
+
+JOBS = Feature(
+    "inclusion.jobs", JOB_NAMES, mentions=JOB_MENTIONS, traps=JOB_TRAPS, hosts=JOB_HOSTS, urls=JOB_URLS,
+    text_strength=0.55,
+)
+
+
+def observe(page: Page) -> list[Observation]:
+    return observe_feature(page, JOBS)
+
+
+def decide(observations: list[Observation], site: SiteFacts | None) -> dict[str, Answer]:
+    return {JOBS.criterion: decide_feature(observations, JOBS.criterion)}
