@@ -6,11 +6,13 @@ import re
 from collections.abc import Iterator
 from urllib.parse import parse_qs, urlsplit
 
+from lxml.html import HtmlElement
+
 from audit.checks.sitemap import real_target
 from audit.decide import evidence_of
 from audit.evidence import element_excerpt, excerpt, locator
 from audit.model import Answer, Observation, SiteFacts
-from audit.observe import from_link
+from audit.observe import REGION_WEIGHT, from_link
 from audit.page import Link, Page
 from audit.text import fold
 from audit.urls import host_of, site_key
@@ -44,8 +46,8 @@ SWITCHER_TEXT = re.compile(
     rf"^(?:[a-z]{{2,3}}\s*[-|:/]\s*)?(?:(?:version|site|site en|en|in|auf|e|in lingua|visit in|"
     rf"visiter en|page en)\s+)?(?P<name>{_NAMES})(?:\s+(?:version|site|language))?(?:\s*\(\w+\))?$"
 )
-#: Two- or three-letter codes used alone as switcher labels ("EN", "DE").
-CODE_TEXT = re.compile(r"^(?P<code>en|de|es|it|nl|pt|pl|br|oc|eu|co|ca)$")
+#: Codes used as switcher labels: alone ("EN", "DE") or after a label ("About us (en)").
+CODE_TEXT = re.compile(r"^(?P<code>en|de|es|it|nl|pt|pl|br|oc|eu|co|ca)$|[(\[](?P<tag>[a-z]{2,3})[)\]]$")
 #: Query parameters that choose the language (?lang=en).
 LANGUAGE_PARAMS = frozenset({"lang", "language", "langue", "locale", "hl", "l", "lng"})
 #: Machine translation widgets: a weak sign, the content itself is not translated.
@@ -100,9 +102,10 @@ def _link_observation(page: Page, link: Link) -> Observation | None:
     named = SWITCHER_TEXT.match(link.folded)
     code = NAME_CODE[named.group("name")] if named else None
     if code is None:
-        bare = CODE_TEXT.match(link.folded)
-        if bare and (attr == bare.group("code") or _address_code(link.url) == bare.group("code")):
-            code, kind = bare.group("code"), "code"
+        bare = CODE_TEXT.search(link.folded)
+        label = bare and (bare.group("code") or bare.group("tag"))
+        if label and (attr == label or _address_code(link.url) == label):
+            code, kind = label, "code"
         elif attr and real_target(link) and _same_site(link, page):
             code, kind = attr, "switcher"
         elif link.internal and real_target(link) and _address_code(link.url):
@@ -120,6 +123,24 @@ def _link_observation(page: Page, link: Link) -> Observation | None:
     return from_link("site.languages", page, link, STRENGTH[kind], kind=kind, value=code)
 
 
+def _option_observation(page: Page, option: HtmlElement) -> Observation | None:
+    """A drop-down switcher entry ("English" going to /en/); translation widgets' entries ("fr|en") are weak."""
+    named = SWITCHER_TEXT.match(fold(option.text_content()))
+    select = option.getparent()
+    if not named or select is None:
+        return None
+    target = (option.get("value") or "").strip()
+    marks = f"{select.get('onchange') or ''} {select.get('class') or ''} {select.get('id') or ''} {target}"
+    if MACHINE_MARKS.search(marks) or "|" in target:
+        kind = "machine"
+    elif target.startswith(("/", "http://", "https://")):
+        kind = "switcher"
+    else:
+        kind = "script"
+    return Observation("site.languages", page.url, element_excerpt(option), kind=kind, locator=locator(option),
+                       strength=STRENGTH[kind] * REGION_WEIGHT["body"], value=NAME_CODE[named.group("name")])
+
+
 def observe(page: Page) -> Iterator[Observation]:
     seen: set[tuple[str, str]] = set()
     code = _code(page.lang)
@@ -135,6 +156,11 @@ def observe(page: Page) -> Iterator[Observation]:
                               locator=locator(el), strength=STRENGTH["hreflang"], value=code)
     for link in page.links:
         obs = _link_observation(page, link)
+        if obs and (obs.value, obs.kind) not in seen:
+            seen.add((obs.value, obs.kind))
+            yield obs
+    for option in page.tree.iter("option"):
+        obs = _option_observation(page, option)
         if obs and (obs.value, obs.kind) not in seen:
             seen.add((obs.value, obs.kind))
             yield obs

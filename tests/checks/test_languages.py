@@ -28,6 +28,9 @@ def page(body: str, head: str = "", lang: str = "fr") -> str:
         ("<header><a href='/?lang=it'>IT</a></header>", "", ["it"]),
         ("<header><a href='https://en.ville-exemple.fr/'>English</a></header>", "", ["en"]),
         ("<header><a href='/welcome' hreflang='en'><img src='uk.png' alt=''></a></header>", "", ["en"]),
+        ("<footer><a href='/en/'>About us (en)</a></footer>", "", ["en"]),
+        ("<header><select onchange='location=this.value'><option value='/'>Français</option>"
+         "<option value='/de/'>Deutsch</option></select></header>", "", ["de"]),
     ],
 )
 def test_other_languages(body: str, head: str, codes: list[str]) -> None:
@@ -58,6 +61,8 @@ def test_page_in_english() -> None:
          "", "fr"),
         ("<header><a href='[À MODIFIER - lien vers la version anglaise]' hreflang='en'>EN - English</a></header>", "", "fr"),
         ("<main><a href='/de-la-mairie/'>De</a></main>", "", "fr"),
+        ("<main><a href='/en/'>Vie locale (en images)</a></main>", "", "fr"),
+        ("<select onchange='doGTranslate(this);'><option value='fr|en'>English</option></select>", "", "fr"),
     ],
 )
 def test_no_other_language(body: str, head: str, lang: str) -> None:
