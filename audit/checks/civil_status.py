@@ -13,7 +13,7 @@ from audit.evidence import element_excerpt, locator
 from audit.model import Answer, Observation, SiteFacts
 from audit.page import Form, Link, Page
 from audit.text import words_pattern
-from audit.urls import host_matches
+from audit.urls import host_matches, host_of
 
 CRITERIA = ("procedures.civil_status",)
 NEEDS = frozenset({"html"})
@@ -53,8 +53,8 @@ def _from_link(page: Page, link: Link, about_certificates: bool) -> Observation 
         return None
     if ONLINE_REQUEST.search(link.folded):
         return link_observation(CIVIL, page, link, 0.8 if not link.internal else 0.7)
-    if CERTIFICATE.search(link.folded) and not link.internal and ONLINE.search(link.folded):
-        return link_observation(CIVIL, page, link, 0.7)
+    if CERTIFICATE.search(link.folded) and not link.internal and not host_of(link.url).endswith("gouv.fr"):
+        return link_observation(CIVIL, page, link, 0.75 if ONLINE.search(link.folded) else 0.6)
     return None
 
 

@@ -12,7 +12,7 @@ from audit.evidence import element_excerpt, locator
 from audit.model import Answer, Observation, SiteFacts
 from audit.page import Field, Form, Link, Page
 from audit.text import fold, words_pattern
-from audit.urls import host_matches
+from audit.urls import host_matches, host_of
 
 CRITERIA = ("procedures.online_forms",)
 NEEDS = frozenset({"html"})
@@ -55,10 +55,12 @@ COMMENT_ACTION = re.compile(r"wp-comments-post|/comment", re.I)
 #: Link text announcing an online request form (the target may sit on another site).
 FORM_LINK = words_pattern(
     "formulaires? (?:de demande|en ligne|de contact|de reservation|d'inscription|de signalement)",
-    "(?:faire|effectuer|deposer|formuler) (?:une|votre|ma) demande en ligne", "demandes? en ligne",
+    "(?:faire|effectuer|deposer|formuler|adresser) (?:une|votre|ma|sa) demande en ligne", "formulaires? de demande en ligne",
     "formulaires? (?:de|d') (?:demande|reservation|inscription) (?:[a-z']+ ){0,5}",
 )
 SURVEY = words_pattern("sondage", "questionnaire", "enquete", "consultation")
+#: State procedures (passports, certificates) are online, but they are not requests to the town hall.
+STATE_SUFFIXES = ("gouv.fr", "service-public.fr")
 
 
 def _label(field: Field) -> str:
@@ -95,7 +97,7 @@ def _from_link(page: Page, link: Link) -> Observation | None:
     if service:
         strength = 0.3 if SURVEY.search(link.folded) else 0.75
         return link_observation(FORMS, page, link, strength, kind="service")
-    if FORM_LINK.search(link.folded):
+    if FORM_LINK.search(link.folded) and not host_of(link.url).endswith(STATE_SUFFIXES):
         return link_observation(FORMS, page, link, 0.6 if not link.internal else 0.5)
     return None
 

@@ -25,8 +25,11 @@ VENDOR_HOSTS = (
     "urbanisme-en-ligne", "urbanismeenligne", "demat-ads", "dematads", "ads-en-ligne", "oxalis", "adau",
     "guichet-urbanisme", "autorisations-urbanisme", "depot-urbanisme", "atreal",
 )
-#: Host labels that name an ADS (application du droit des sols) service: ``ads.agglo.fr``, ``sve-ads.cc.fr``.
-ADS_LABEL = re.compile(r"(?:^|[.-])(?:ads|sve)(?:[.-]|$)")
+#: Planning hosts that publish plans (PLU), not a filing desk.
+PLAN_HOSTS = ("geoportail", "gouv.fr")
+#: Host labels that name an ADS (application du droit des sols) service or a planning subdomain:
+#: ``ads.agglo.fr``, ``sve-ads.cc.fr``, ``urbanisme.agglo.fr`` (not ``caue-urbanisme.fr``, an agency).
+ADS_LABEL = re.compile(r"(?:^|[.-])(?:ads|sve)(?:[.-]|$)|^(?:[a-z0-9-]+\.)*urbanisme\.[a-z0-9-]+\.[a-z]+$")
 #: Names of the online planning desk, distinctive enough alone.
 DESK_WORDS = words_pattern(
     "guichets? numeriques? (?:des |d')?(?:autorisations? d'urbanisme|urbanisme|ads)", "gnau",
@@ -45,6 +48,11 @@ PLANNING = words_pattern(
     "urbanisme", "permis de (?:construire|demolir|amenager)", "declarations? prealables?", "certificats? d'urbanisme",
     "autorisations? du droit des sols", "ads",
 )
+#: Asking for a permit: online when the link leaves for another site.
+PERMIT_REQUEST = words_pattern(
+    "(?:deposer|deposez|depot|demandes?|effectuer|faire) (?:[a-z']+ ){0,4}(?:autorisations? d'urbanisme|d'urbanisme"
+    "|permis de (?:construire|demolir|amenager)|declarations? prealables?)",
+)
 #: Public procurement also "files online": those pages are not about planning permits.
 PROCUREMENT = words_pattern("marches? publics?", "dossiers? de consultation", "appels? d'offres?", "consultation des entreprises", "dce")
 
@@ -53,12 +61,15 @@ def _from_link(page: Page, link: Link, planning_page: bool) -> Observation | Non
     if not followable(link) or link.document:
         return None
     host = host_of(link.url)
-    if not link.internal and (host_contains(link.url, VENDOR_HOSTS) or (ADS_LABEL.search(host) and "google" not in host)):
+    external = not link.internal and not host_contains(link.url, PLAN_HOSTS)
+    if external and (host_contains(link.url, VENDOR_HOSTS) or (ADS_LABEL.search(host) and "google" not in host)):
         return link_observation(URBAN, page, link, 0.9, kind="host")
     if DESK_WORDS.search(link.folded):
         return link_observation(URBAN, page, link, 0.8 if not link.internal else 0.75)
     if ONLINE_FILING.search(link.folded) and (PLANNING.search(link.folded) or planning_page):
         return link_observation(URBAN, page, link, 0.75 if not link.internal else 0.6)
+    if external and PERMIT_REQUEST.search(link.folded):
+        return link_observation(URBAN, page, link, 0.7)
     return None
 
 

@@ -53,3 +53,15 @@ def test_online_certificate_request_found(nav: str, main: str, title: str) -> No
 )
 def test_offline_or_unrelated_is_absent(main: str, title: str) -> None:
     assert run(main=main, title=title)["status"] == "absent"
+
+
+@pytest.mark.parametrize(
+    ("href", "expected"),
+    [
+        ("https://teleservices.exemple-editeur.fr/ville/etat-civil", "present"),
+        ("/etat-civil/actes", "absent"),
+        ("/docs/demande-acte.pdf", "absent"),
+    ],
+)
+def test_a_certificate_link_is_online_when_it_leaves_for_a_service(href: str, expected: str) -> None:
+    assert run(nav=f'<a href="{href}">Demande d’actes d’état civil</a>')["status"] == expected

@@ -51,3 +51,17 @@ def test_online_planning_found(nav: str, main: str, title: str) -> None:
 )
 def test_paper_plu_and_procurement_are_absent(main: str, title: str) -> None:
     assert run(main=main, title=title)["status"] == "absent"
+
+
+@pytest.mark.parametrize(
+    ("href", "text", "expected"),
+    [
+        ("https://urbanisme.agglo-exemple.fr/portail", "Accéder au portail", "present"),
+        ("https://guichet.agglo-exemple.fr/", "Déposer une demande d'autorisation d'urbanisme", "present"),
+        ("https://www.geoportail-urbanisme.gouv.fr/map/", "Consulter le PLU", "absent"),
+        ("https://www.caue-urbanisme.fr/", "CAUE", "absent"),
+        ("/urbanisme/permis", "Demande de permis de construire", "absent"),
+    ],
+)
+def test_where_a_planning_link_leads(href: str, text: str, expected: str) -> None:
+    assert run(nav=f'<a href="{href}">{text}</a>')["status"] == expected
