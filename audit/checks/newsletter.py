@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from lxml.html import HtmlElement
+
 from audit.decide import confidence_of, evidence_of
 from audit.evidence import element_excerpt, excerpt, locator
 from audit.model import Answer, Observation, SiteFacts
@@ -65,8 +67,6 @@ def _form_strength(form: Form) -> float:
         return 0.0
     markup = f"{form.action} {form.element.get('id') or ''} {form.element.get('class') or ''}"
     vendor = host_matches(form.action, MAILING_HOSTS) if form.action.startswith("http") else None
-    if not _email_field(form):
-        return 0.0
     visible = [f for f in form.fields if f.type not in ("hidden", "submit", "button", "checkbox", "radio", "image", "reset")]
     if len(visible) > 4:
         return 0.0  # a registration or contact form, not a subscription
@@ -75,6 +75,9 @@ def _form_strength(form: Form) -> float:
     subscribing = SUBSCRIBE.search(context)
     if NEGATION.search(context):
         return 0.0
+    if not _email_field(form):
+        # A button sending to the mailing service's own page, where the address is typed.
+        return 0.9 if vendor else 0.8 if named and subscribing and not visible else 0.0
     if named:
         return 0.95
     if subscribing:
@@ -96,6 +99,22 @@ def _heading_before(form: Form) -> str:
                     return text[:200]
         node = parent
     return ""
+
+
+def _subscribe_control(page: Page) -> HtmlElement | None:
+    """A subscribe button or a newsletter e-mail box outside any form (scripted widgets)."""
+    for el in page.tree.iter("button", "input"):
+        kind = (el.get("type") or "").lower()
+        if el.tag == "input" and kind not in ("", "text", "email", "submit", "button"):
+            continue
+        label = fold(" ".join(filter(None, (
+            el.text_content() if el.tag == "button" else el.get("value"), el.get("aria-label"), el.get("title"),
+        ))))
+        names = f"{el.get('name') or ''} {el.get('id') or ''}".lower()
+        named = NEWSLETTER.search(label) or LETTER.search(label)
+        if (named and SUBSCRIBE.search(label)) or (el.tag == "input" and kind != "submit" and "newsletter" in names):
+            return el
+    return None
 
 
 def _link_strength(link: Link) -> float:
@@ -127,6 +146,12 @@ def observe(page: Page) -> Iterator[Observation]:
             "social.newsletter", page.url, element_excerpt(form.element), kind="form",
             locator=locator(form.element), strength=strength, value=form.action,
         )
+    control = _subscribe_control(page) if not forms else None
+    if control is not None:
+        yield Observation(
+            "social.newsletter", page.url, element_excerpt(control), kind="form", locator=locator(control),
+            strength=0.85,
+        )
     for embed in page.embeds:
         if host_matches(embed.url, MAILING_HOSTS):
             yield Observation(
@@ -143,14 +168,16 @@ def observe(page: Page) -> Iterator[Observation]:
         strength = 0.7 if SUBSCRIBE.search(title) else 0.5 if NEWSLETTER.search(title) else 0.3
         yield Observation("social.newsletter", page.url, excerpt(page.title or title), kind="page", strength=strength)
         return
-    match = NEWSLETTER.search(page.folded) or LETTER.search(page.folded)
-    if match and not NEGATION.search(page.folded):
-        near = page.folded[max(0, match.start() - 80): match.end() + 80]
-        if SUBSCRIBE.search(near):
-            yield Observation(
-                "social.newsletter", page.url, excerpt(page.text, match.group(0)), kind="text",
-                strength=0.5 if page.is_home else 0.4,
-            )
+    if NEGATION.search(page.folded):
+        return
+    for pattern in (NEWSLETTER, LETTER):
+        for match in pattern.finditer(page.folded):
+            if SUBSCRIBE.search(page.folded[max(0, match.start() - 80): match.end() + 80]):
+                yield Observation(
+                    "social.newsletter", page.url, excerpt(page.text, match.group(0)), kind="text",
+                    strength=0.5 if page.is_home else 0.4,
+                )
+                return
 
 
 def decide(observations: list[Observation], site: SiteFacts | None) -> dict[str, Answer]:

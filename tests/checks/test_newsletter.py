@@ -35,6 +35,8 @@ EMAIL_FORM = '<form action="{action}" method="post">{before}<input type="email" 
         '<footer><a href="https://eepurl.com/abc">S\'abonner à notre lettre</a></footer>',
         '<main><iframe src="https://a1b2.sibforms.com/serve/MUIEAabc" title="Inscription"></iframe></main>',
         '<main><p>Inscrivez-vous à notre newsletter pour recevoir les actualités de la commune.</p></main>',
+        '<div id="nl"><h2>Newsletter</h2><input type="text" id="newsletter-input"><button>OK</button></div>',
+        '<div><button type="button" title="S’abonner à notre lettre d’information">S\'abonner</button></div>',
     ],
 )
 def test_subscription_is_found(body: str) -> None:
@@ -61,6 +63,17 @@ def test_subscription_is_found(body: str) -> None:
 )
 def test_no_subscription(body: str) -> None:
     assert audit_pages([(HOME, page(body))])["social.newsletter"]["status"] == "absent"
+
+
+@pytest.mark.parametrize(("sample", "status"), [
+    ("declaration-rgpd/__test__/samples/ressourcerie.html", "present"),  # scripted box: "Je m'inscris à la newsletter!"
+    ("declaration-rgpd/__test__/samples/beta.html", "present"),  # Brevo form with a lone "S'inscrire" button
+    ("declaration-rgpd/__test__/samples/1000jours-blues.html", "absent"),
+    ("declaration-a11y/__test__/samples/code.html", "absent"),
+])
+def test_real_public_service_pages(sample: str, status: str) -> None:
+    html = (CORPUS / "dashlord-actions" / sample).read_text(encoding="utf-8")
+    assert audit_pages([("https://example.gouv.fr/", html)])["social.newsletter"]["status"] == status
 
 
 def test_archive_page_of_pdf_letters_is_not_a_subscription() -> None:
