@@ -192,7 +192,7 @@ def _add(dataset: Dataset, name: str, spec: dict) -> None:
     cats = tuple(int(c) for c in spec.get("cats", ()))
     dataset.cats[name] = cats
     dataset.implies[name] = tuple(i.split("\\;")[0] for i in _as_list(spec.get("implies")))
-    costly = bool(set(cats) & _COSTLY_PATTERN_CATEGORIES)
+    costly = bool(set(cats) & _COSTLY_PATTERN_CATEGORIES) or name in FRENCH_TECHNOLOGIES
     for key, places in (("meta", dataset.meta), ("headers", dataset.headers)):
         for header, raws in (spec.get(key) or {}).items():
             for raw in _as_list(raws):

@@ -1,0 +1,101 @@
+"""site.news: news sections, dated items counted once across pages, freshness against the crawl date."""
+
+import pytest
+
+from audit.checks._dates import find_dates, parse_date
+from audit.model import SiteFacts
+from tests.conftest import audit_pages
+
+HOME = "https://www.ville-exemple.fr/"
+CRAWLED = "2024-03-20T10:00:00+00:00"
+
+
+def _run(pages: list[tuple[str, str]], crawled: str = CRAWLED) -> dict:
+    return audit_pages(pages, SiteFacts(start_url=HOME, final_url=HOME, crawled_at=crawled))["site.news"]
+
+
+def _html(body: str, head: str = "") -> str:
+    return f"<html><head>{head}</head><body>{body}</body></html>"
+
+
+@pytest.mark.parametrize("text, iso", [
+    ("12 mars 2024", "2024-03-12"),
+    ("mardi 12 mars 2024", "2024-03-12"),
+    ("Publié le 1er février 2024", "2024-02-01"),
+    ("12 SEPT. 2023", "2023-09-12"),
+    ("12/03/2024", "2024-03-12"),
+    ("Publié le 12.03.2024", "2024-03-12"),
+    ("12-03-24", "2024-03-12"),
+    ("05 FÉV", "--02-05"),
+    ("2024-03-12T08:00:00+01:00", "2024-03-12"),
+])
+def test_french_dates(text: str, iso: str) -> None:
+    assert parse_date(text).iso() == iso
+
+
+@pytest.mark.parametrize("text", ["31/02/2024", "tel 01 23 45 67 89", "version 2.10.1", "marsupial 2024"])
+def test_not_dates(text: str) -> None:
+    assert find_dates(text.lower()) == []
+
+
+HOME_PAGE = _html(
+    '<nav><a href="/actualites">Actualités</a><a href="/agenda">Agenda</a></nav><main>'
+    '<section><h2>À la une</h2>'
+    '<div class="card"><a href="/actualites/travaux"><img alt=""></a><h3><a href="/actualites/travaux">Travaux rue Pasteur</a></h3>'
+    '<span class="date">12 mars 2024</span></div>'
+    '<div class="card"><h3><a href="/vie-locale/fete-village">Fête du village</a></h3><p><span>05</span><span>FÉV</span></p></div>'
+    '<div class="card"><h3><a href="/actualites/vieux">Ancien</a></h3><time datetime="2023-01-10">10 janvier 2023</time></div>'
+    '</section><section><h2>Agenda</h2><div><a href="/agenda/concert">Concert</a> <span>20 avril 2024</span></div></section>'
+    '</main>'
+)
+LISTING = _html(
+    '<main><h1>Toute l’actualité</h1><ul>'
+    '<li><a href="/actualites/travaux">Travaux rue Pasteur</a> Publié le 12/03/2024</li>'
+    '<li><a href="/actualites/conseil">Conseil municipal</a> Publié le 01/03/2024</li>'
+    '<li><a href="/actualites/brocante">Brocante de juin</a> 01/06/2024</li>'
+    '</ul></main>', "<title>Actualités - Ville</title>"
+)
+ARTICLE = _html(
+    "<h1>Travaux rue Pasteur</h1><p>Texte</p>",
+    '<title>Travaux</title><meta property="article:published_time" content="2024-03-11T10:00:00+01:00">',
+)
+
+
+def test_items_are_counted_once_and_future_dates_ignored() -> None:
+    answer = _run([(HOME, HOME_PAGE), (HOME + "actualites", LISTING), (HOME + "actualites/travaux", ARTICLE)])
+    assert answer["status"] == "present"
+    # travaux (article date wins), fête (year inferred), conseil; the old one is outside 90 days, the
+    # June "brocante" and the April concert are in the future, the agenda item is not news.
+    assert answer["value"] == {"latest": "2024-03-11", "recent_count": 3}
+    assert any(e["excerpt"].startswith("Actualités") for e in answer["evidence"])
+
+
+@pytest.mark.parametrize("pages, latest, recent", [
+    ([(HOME, _html('<nav><a href="/infos">Infos municipales</a></nav>'))], None, 0),
+    ([(HOME, _html('<nav><a href="/actus">Actus</a></nav>')), (HOME + "actus/rentree",
+      _html('<main><h1>La rentrée</h1><p class="meta">Publié le 4 mars 2024 par la mairie</p><p>Texte</p></main>'))],
+     "2024-03-04", 1),
+    ([(HOME, _html('<p>x</p>')), (HOME + "quoi-de-neuf", _html(
+        '<main><h1>Quoi de neuf ?</h1><article><h2><a href="/p/1">Un</a></h2><time datetime="2024-02-01">1/02</time></article>'
+        '<article><h2><a href="/p/2">Deux</a></h2><time datetime="2023-10-01">1/10</time></article></main>'))],
+     "2024-02-01", 1),
+    ([(HOME, _html('<p>x</p>')), (HOME + "blog/post", _html(
+        '<h1>Un</h1>', '<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2024-03-01"}</script>'))],
+     "2024-03-01", 1),
+])
+def test_news_variants(pages: list, latest: str | None, recent: int) -> None:
+    answer = _run(pages)
+    assert answer["status"] == "present"
+    assert answer["value"] == {"latest": latest, "recent_count": recent}
+
+
+@pytest.mark.parametrize("body", [
+    '<nav><a href="/newsletter">Newsletter</a><a href="/lettre">Lettre d’information</a></nav>',
+    '<main><p>Les actualités du monde : 12 mars 2024</p></main>',
+    '<nav><a href="/agenda">Agenda</a></nav><main><div><a href="/agenda/concert">Concert</a> 12 mars 2024</div></main>',
+    '<nav><a href="/infos-pratiques">Infos pratiques</a></nav>',
+])
+def test_not_news(body: str) -> None:
+    answer = _run([(HOME, _html(body))])
+    assert answer["status"] == "absent"
+    assert answer["value"]["latest"] is None

@@ -1,0 +1,57 @@
+"""site.practical_info: address + phone + hours, in a footer or on a contact page; all three needed."""
+
+import pytest
+
+from tests.conftest import audit_pages
+
+HOME = "https://www.ville-exemple.fr/"
+ADDRESS = "Mairie de Trifouilly<br>1 place de l’Église<br>12345 Trifouilly-les-Oies"
+PHONE = "Tél. : 01 23 45 67 89"
+HOURS = "Horaires : du lundi au vendredi de 8h30 à 12h00 et de 13h30 à 17h"
+
+
+def _run(pages: list[tuple[str, str]]) -> dict:
+    return audit_pages(pages)["site.practical_info"]
+
+
+@pytest.mark.parametrize("footer, expected", [
+    (f"<p>{ADDRESS}</p><p>{PHONE}</p><p>{HOURS}</p>", {"phone": "01 23 45 67 89"}),
+    ("<address>12, rue de la République - 34000 MONTPELLIER</address><p>04.67.00.00.00</p>"
+     "<p>Lundi : 8h30 - 12h00 / Mardi au vendredi : 8h30-12h et 14h-17h30</p>", {"phone": "04.67.00.00.00"}),
+    ("<p>Hôtel de Ville, Place Charles de Gaulle, BP 12, 59000 Lille Cedex</p><p>+33 (0)3 20 49 50 00</p>"
+     "<p>Ouvert du lundi au samedi, 9 h - 12 h</p>", {"phone": "+33 (0)3 20 49 50 00"}),
+    ("<p>Le Bourg 23000 Guéret</p><p>0555000000</p><p>Accueil du public : 9h-12h, les mardis et jeudis</p>",
+     {"phone": "0555000000"}),
+])
+def test_footer_details_are_present(footer: str, expected: dict) -> None:
+    html = f"<html><body><main><p>Bienvenue</p></main><footer>{footer}</footer></body></html>"
+    answer = _run([(HOME, html), (HOME + "vie-locale", html)])
+    assert answer["status"] == "present"
+    assert answer["value"]["phone"] == expected["phone"]
+    assert answer["value"]["address"] and answer["value"]["hours"]
+    assert len(answer["evidence"]) == 3
+
+
+def test_contact_page_gives_the_details() -> None:
+    contact = (
+        "<html><head><title>Contact - Mairie</title></head><body><h1>Nous contacter</h1>"
+        f"<p>{ADDRESS}</p><p>{PHONE}</p><table><tr><td>Lundi</td><td>8h30 - 12h00</td></tr></table></body></html>"
+    )
+    answer = _run([(HOME, "<html><body><p>Accueil</p></body></html>"), (HOME + "contact", contact)])
+    assert answer["status"] == "present"
+    assert answer["evidence"][0]["url"].endswith("/contact")
+
+
+@pytest.mark.parametrize("footer", [
+    f"<p>{ADDRESS}</p><p>{PHONE}</p>",  # no hours
+    f"<p>{ADDRESS}</p><p>{HOURS}</p>",  # no phone
+    f"<p>{PHONE}</p><p>{HOURS}</p>",  # no address
+    f"<p>{ADDRESS}</p><p>Fax : 01 23 45 67 90</p><p>{HOURS}</p>",  # a fax is not a phone
+    f"<p>{ADDRESS}</p><p>{PHONE}</p><p>Conseil municipal lundi 12 mars à 20h</p>",  # a meeting is not hours
+    f"<p>{ADDRESS}</p><p>{PHONE}</p><p>Horaires d’ouverture</p>",  # a label without hours
+])
+def test_incomplete_details_are_absent(footer: str) -> None:
+    html = f"<html><body><footer>{footer}</footer></body></html>"
+    answer = _run([(HOME, html)])
+    assert answer["status"] == "absent"
+    assert sum(v is not None for v in answer["value"].values()) == 2
