@@ -49,8 +49,12 @@ STATEMENT_WORDS = words_pattern("declaration d'accessibilite", "etat de conformi
 LEVEL_PHRASE = re.compile(
     r"(?<![a-z])(?P<level>non|partiellement|totalement|entierement|pleinement)[ -]conforme(?![a-z])"
 )
-LEVEL_NEGATED = re.compile(r"(?<![a-z])(?:n'est|ne sont) (?:pas|plus) (?:encore )?conforme(?![a-z])")
-LEVEL_PARTIAL = words_pattern("en conformite partielle", "conforme partiellement")
+LEVEL_NEGATED = re.compile(
+    r"(?<![a-z])(?:n'est|ne sont) (?:pas|plus) (?:encore )?(?:conformes?|en conformite)(?![a-z])"
+    # Without any audit, the RGAA deems a site not conformant.
+    r"|aucun audit (?:de conformite )?n'a (?:encore )?ete (?:realise|effectue|mene)"
+)
+LEVEL_PARTIAL = words_pattern("en conformite partielle", "conforme partiellement", r"conformite\s*:?\s*partielle")
 LEVEL_WORDS = {"entierement": "totalement", "pleinement": "totalement"}
 LEVEL_LEAD = re.compile(r"(?:\best(?: actuellement| aujourd'hui)?|etat de conformite\s*:?|conformite\s*:)\s*$")
 #: Statement link texts (the footer mention is one too).

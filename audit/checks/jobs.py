@@ -47,7 +47,7 @@ JOB_URLS = re.compile(
 
 JOBS = Feature(
     "inclusion.jobs", JOB_NAMES, mentions=JOB_MENTIONS, traps=JOB_TRAPS, hosts=JOB_HOSTS, urls=JOB_URLS,
-    text_strength=0.55,
+    text_strength=0.6,
 )
 
 

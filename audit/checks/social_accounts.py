@@ -104,7 +104,7 @@ def _account(url: str, href: str, text: str, rel: str) -> Account | None:
         return _mastodon(url, host, segments, text, rel)
     if network == "x_twitter" and "#!/" in href:
         segments = [s for s in href.split("#!/", 1)[1].split("?")[0].split("/") if s]
-    if network == "x_twitter" and segments[:2] == ["intent", "follow"] and query.get("screen_name"):
+    if network == "x_twitter" and segments[:2] in (["intent", "follow"], ["intent", "user"]) and query.get("screen_name"):
         segments = query["screen_name"][:1]
     if network == "facebook" and segments and segments[0] == "plugins" and query.get("href"):
         return _account(query["href"][0], query["href"][0], text, rel)

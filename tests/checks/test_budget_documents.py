@@ -1,0 +1,39 @@
+"""Budget documents: wording variants and traps."""
+
+import pytest
+
+from tests.conftest import audit_pages
+
+SITE = "https://www.ville-exemple.fr"
+HOME = (SITE + "/", "<html><head><title>Accueil</title></head><body><main><p>Bienvenue</p></main></body></html>")
+
+
+def page(body: str, title: str = "Ville d'Exemple", path: str = "/page") -> tuple[str, str]:
+    return (SITE + path, f"<html><head><title>{title}</title></head><body>{body}</body></html>")
+
+
+def answer(criterion: str, *pages: tuple[str, str]) -> dict:
+    result = audit_pages([HOME, *pages])[criterion]
+    if result["status"] == "present":
+        assert result["evidence"] and all(e["url"] and e["excerpt"] for e in result["evidence"])
+    return result
+
+
+BUDGET = [
+    ("budget primitif pdf", page('<main><a href="/bp2024.pdf">Budget primitif 2024</a></main>'), "present"),
+    ("compte administratif", page('<main><a href="/ca.pdf">Compte administratif 2023</a></main>'), "present"),
+    ("rob", page('<main><a href="/rob.pdf">Rapport d’orientation budgétaire</a></main>'), "present"),
+    ("dob no accent", page('<main><a href="/dob">DEBAT D\'ORIENTATION BUDGETAIRE 2025</a></main>'), "present"),
+    ("cfu", page('<main><a href="/cfu.pdf">Compte financier unique</a></main>'), "present"),
+    ("budget menu", page('<nav><a href="/budget">Budget</a></nav>'), "present"),
+    ("finances page title", page("<main><h1>Les finances communales</h1></main>", "Finances communales"), "present"),
+    ("url only", page('<main><a href="/files/budget-primitif-2024.pdf">Télécharger</a></main>'), "present"),
+    ("trap participatory budget", page('<nav><a href="/bp">Budget participatif</a></nav>'), "absent"),
+    ("trap tax office", page('<main><a href="https://www.impots.gouv.fr">Centre des finances publiques</a></main>'), "absent"),
+    ("trap news vote", page("<main><p>Le conseil municipal a voté le budget primitif lors de sa dernière séance.</p></main>"), "absent"),
+]
+
+
+@pytest.mark.parametrize("name,page_,expected", BUDGET, ids=[c[0] for c in BUDGET])
+def test_budget_documents(name, page_, expected):
+    assert answer("edemocracy.budget_documents", page_)["status"] == expected

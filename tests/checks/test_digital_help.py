@@ -1,0 +1,38 @@
+"""Digital help: wording variants and traps."""
+
+import pytest
+
+from tests.conftest import audit_pages
+
+SITE = "https://www.ville-exemple.fr"
+HOME = (SITE + "/", "<html><head><title>Accueil</title></head><body><main><p>Bienvenue</p></main></body></html>")
+
+
+def page(body: str, title: str = "Ville d'Exemple", path: str = "/page") -> tuple[str, str]:
+    return (SITE + path, f"<html><head><title>{title}</title></head><body>{body}</body></html>")
+
+
+def answer(criterion: str, *pages: tuple[str, str]) -> dict:
+    result = audit_pages([HOME, *pages])[criterion]
+    if result["status"] == "present":
+        assert result["evidence"] and all(e["url"] and e["excerpt"] for e in result["evidence"])
+    return result
+
+HELP = [
+    ("epn menu", page('<nav><a href="/epn">Espace Public Numérique</a></nav>'), "present"),
+    ("epn abbreviation", page('<nav><a href="/epn">EPN</a></nav>'), "present"),
+    ("cyber-base", page('<main><a href="/cb">La Cyber-base</a></main>'), "present"),
+    ("france services", page('<nav><a href="/fs">Maison France Services</a></nav>'), "present"),
+    ("conseiller numerique sentence", page("<main><p>Une conseillère numérique vous aide dans vos démarches.</p></main>"), "present"),
+    ("ateliers", page('<main><h2>Ateliers numériques pour les seniors</h2></main>'), "present"),
+    ("pass numerique", page('<main><a href="/pass">Pass numérique</a></main>'), "present"),
+    ("initiation informatique", page('<nav><a href="/init">Initiation à l’informatique</a></nav>'), "present"),
+    ("trap school ENT", page('<main><a href="https://ent.college.fr">Espace numérique de travail</a></main>'), "absent"),
+    ("trap online services", page('<nav><a href="/demarches">Démarches en ligne</a></nav>'), "absent"),
+    ("trap negation", page("<main><p>Il n'y a pas d'espace public numérique dans la commune.</p></main>"), "absent"),
+]
+
+
+@pytest.mark.parametrize("name,page_,expected", HELP, ids=[c[0] for c in HELP])
+def test_digital_help(name, page_, expected):
+    assert answer("inclusion.digital_help", page_)["status"] == expected

@@ -1,0 +1,38 @@
+"""Job offers of the commune: wording variants and traps."""
+
+import pytest
+
+from tests.conftest import audit_pages
+
+SITE = "https://www.ville-exemple.fr"
+HOME = (SITE + "/", "<html><head><title>Accueil</title></head><body><main><p>Bienvenue</p></main></body></html>")
+
+
+def page(body: str, title: str = "Ville d'Exemple", path: str = "/page") -> tuple[str, str]:
+    return (SITE + path, f"<html><head><title>{title}</title></head><body>{body}</body></html>")
+
+
+def answer(criterion: str, *pages: tuple[str, str]) -> dict:
+    result = audit_pages([HOME, *pages])[criterion]
+    if result["status"] == "present":
+        assert result["evidence"] and all(e["url"] and e["excerpt"] for e in result["evidence"])
+    return result
+
+JOBS = [
+    ("offres d'emploi menu", page('<nav><a href="/emploi">Offres d’emploi</a></nav>'), "present"),
+    ("la ville recrute", page('<main><a href="/rec">La ville recrute</a></main>'), "present"),
+    ("recrutement footer", page('<footer><a href="/rec">Recrutement</a></footer>'), "present"),
+    ("nous rejoindre", page('<nav><a href="/join">Nous rejoindre</a></nav>'), "present"),
+    ("emploi territorial", page('<main><a href="https://www.emploi-territorial.fr/offre/o123">Voir l\'annonce</a></main>'), "present"),
+    ("notice sentence", page("<main><p>La commune recrute un agent technique polyvalent (cadre d'emplois des adjoints techniques).</p></main>"), "present"),
+    ("title", page("<main><h1>Emplois et stages</h1></main>", "Emplois et stages"), "present"),
+    ("trap pole emploi", page('<main><a href="https://www.francetravail.fr/">Offres d’emploi France Travail</a></main>'), "absent"),
+    ("trap job fair", page('<main><h2>Forum de l’emploi le 12 mars</h2></main>'), "absent"),
+    ("trap firefighters", page('<main><a href="/sdis">Recrutement de sapeurs-pompiers volontaires</a></main>'), "absent"),
+    ("trap mission locale", page('<nav><a href="/ml">Mission locale : offres d’emploi</a></nav>'), "absent"),
+]
+
+
+@pytest.mark.parametrize("name,page_,expected", JOBS, ids=[c[0] for c in JOBS])
+def test_jobs(name, page_, expected):
+    assert answer("inclusion.jobs", page_)["status"] == expected

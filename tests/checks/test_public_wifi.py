@@ -1,0 +1,37 @@
+"""Public Wi-Fi: wording variants and traps."""
+
+import pytest
+
+from tests.conftest import audit_pages
+
+SITE = "https://www.ville-exemple.fr"
+HOME = (SITE + "/", "<html><head><title>Accueil</title></head><body><main><p>Bienvenue</p></main></body></html>")
+
+
+def page(body: str, title: str = "Ville d'Exemple", path: str = "/page") -> tuple[str, str]:
+    return (SITE + path, f"<html><head><title>{title}</title></head><body>{body}</body></html>")
+
+
+def answer(criterion: str, *pages: tuple[str, str]) -> dict:
+    result = audit_pages([HOME, *pages])[criterion]
+    if result["status"] == "present":
+        assert result["evidence"] and all(e["url"] and e["excerpt"] for e in result["evidence"])
+    return result
+
+WIFI = [
+    ("wifi public menu", page('<nav><a href="/wifi">Wifi public</a></nav>'), "present"),
+    ("wi-fi gratuit sentence", page("<main><p>Un accès Wi-Fi gratuit est proposé place de la Mairie.</p></main>"), "present"),
+    ("WIFI4EU badge", page('<footer><img src="/img/wifi4eu-logo.png" alt="WiFi4EU"></footer>'), "present"),
+    ("hotspots", page('<main><h2>Les bornes Wi‑Fi de la ville</h2></main>'), "present"),
+    ("hotel de ville", page("<main><p>Wifi gratuit dans le hall de l'hôtel de ville.</p></main>"), "present"),
+    ("internet gratuit", page('<main><a href="/net">Accès internet gratuit à la médiathèque</a></main>'), "present"),
+    ("trap camping", page("<main><p>Camping des Pins : piscine, wifi gratuit, animations.</p></main>"), "absent"),
+    ("trap gite", page('<main><a href="/gite">Gîte de la Forêt – wifi gratuit</a></main>'), "absent"),
+    ("trap biodiversity hotspot", page("<main><p>Ce marais est un hotspot de biodiversité.</p></main>"), "absent"),
+    ("trap negation", page("<main><p>Le wifi public n'est pas encore disponible.</p></main>"), "absent"),
+]
+
+
+@pytest.mark.parametrize("name,page_,expected", WIFI, ids=[c[0] for c in WIFI])
+def test_public_wifi(name, page_, expected):
+    assert answer("inclusion.public_wifi", page_)["status"] == expected
