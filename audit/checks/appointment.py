@@ -11,7 +11,7 @@ from audit.evidence import element_excerpt, locator
 from audit.model import Answer, Observation, SiteFacts
 from audit.page import Link, Page
 from audit.text import words_pattern
-from audit.urls import host_matches
+from audit.urls import host_matches, host_of
 
 CRITERIA = ("procedures.appointment",)
 NEEDS = frozenset({"html"})
@@ -50,7 +50,8 @@ def _from_link(page: Page, link: Link) -> Observation | None:
     if BOOKING_WORDS.search(link.folded):
         return link_observation(APPOINTMENT, page, link, 0.8 if not link.internal else 0.7)
     if BOOK_ACTION.search(link.folded):
-        return link_observation(APPOINTMENT, page, link, 0.65 if not link.internal else 0.3)
+        elsewhere = not link.internal and not host_of(link.url).endswith("gouv.fr")
+        return link_observation(APPOINTMENT, page, link, 0.65 if elsewhere else 0.3)
     return None
 
 

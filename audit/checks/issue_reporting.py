@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from audit.checks._procedures_vocab import (
@@ -50,7 +51,11 @@ OTHER_REPORTS = words_pattern(
     "signaler une erreur", "signaler un bug", "covid", "cas contact", "radicalisation", "discrimination",
     "signalement (?:de |d')?(?:cette|ce) (?:page|contenu|commentaire)", "abus", "phishing", "hameconnage",
     "frelons?", "chenilles?", "moustiques?", "ambroisie", "signalement de naissance",
+    "signal(?:er|ement d') (?:ce |cette |un |une )?(?:commentaires?|contenus?|messages?|avis|publications?)",
+    "absences?", "deces", "naissance", "changement d'adresse", "demenagement", "depart",
 )
+#: A bare "Signaler" / "Signalements" label, with nothing after it to say what is reported.
+GENERIC_ALONE = re.compile(r"^(?:je |nous )?(?:signaler|signalez|signalements?|faire un signalement)(?: en ligne| citoyens?)?\W*$")
 
 
 def _specific(folded: str) -> bool:
@@ -58,7 +63,7 @@ def _specific(folded: str) -> bool:
     match = REPORT_WORDS.search(folded)
     if not match or OTHER_REPORTS.search(folded):
         return False
-    return not GENERIC.fullmatch(match.group(0)) or bool(PUBLIC_SPACE.search(folded)) or len(folded) <= 30
+    return not GENERIC.fullmatch(match.group(0)) or bool(PUBLIC_SPACE.search(folded) or GENERIC_ALONE.match(folded))
 
 
 def _from_link(page: Page, link: Link, context: str) -> Observation | None:

@@ -49,3 +49,8 @@ def test_booking_found(nav: str, main: str, title: str) -> None:
 )
 def test_pre_request_phone_and_events_are_absent(main: str, title: str) -> None:
     assert run(main=main, title=title)["status"] == "absent"
+
+
+def test_booking_with_a_state_adviser_is_not_the_town_hall() -> None:
+    link = '<a href="https://france-renov.gouv.fr/rdv">Prendre rendez-vous avec un conseiller</a>'
+    assert run(nav=link)["status"] == "absent"

@@ -51,3 +51,19 @@ def test_issue_reporting_found(nav: str, main: str, title: str) -> None:
 )
 def test_other_reports_are_absent(main: str, title: str) -> None:
     assert run(main=main, title=title)["status"] == "absent"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Signaler", "present"),
+        ("Signalements en ligne", "present"),
+        ("Signaler un lampadaire en panne", "present"),
+        ("Signaler un décès", "absent"),
+        ("Signaler ce commentaire", "absent"),
+        ("Signaler une absence à l'école", "absent"),
+        ("Signaler un changement d'adresse", "absent"),
+    ],
+)
+def test_bare_signaler_needs_nothing_or_a_public_space_object(text: str, expected: str) -> None:
+    assert run(nav=f'<a href="/page">{text}</a>')["status"] == expected
