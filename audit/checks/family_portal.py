@@ -57,7 +57,7 @@ def _from_embeds(page: Page) -> Iterator[Observation]:
 def observe(page: Page) -> Iterator[Observation]:
     found: list[Observation | None] = [_from_link(page, link) for link in page.links]
     found.extend(_from_embeds(page))
-    found.append(headline_observation(FAMILY, page, FAMILY_PORTAL_WORDS, 0.6))
+    found.append(headline_observation(FAMILY, page, FAMILY_PORTAL_TEXT, 0.6))
     found.append(text_observation(FAMILY, page, FAMILY_PORTAL_TEXT, 0.35))
     found.append(text_observation(FAMILY, page, ONLINE_ENROLMENT, 0.25, context=CHILDHOOD_WORDS))
     yield from strongest(found)
