@@ -55,17 +55,16 @@ TOOL_MARKUP = {
     "onetrust-consent-sdk": "OneTrust", "cmplz-cookiebanner": "Complianz", "cookie-law-info-bar": "CookieYes",
     "eu-cookie-compliance": "EU Cookie Compliance", "fr-consent-banner": "DSFR (gestionnaire de consentement)",
 }
-_MARKUP_XPATH = "|".join(
-    f"//*[contains(translate(@id, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), '{frag}')"
-    f" or contains(translate(@class, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), '{frag}')]"
-    for frag in TOOL_MARKUP
-)
+_MARKUP = re.compile("|".join(re.escape(frag) for frag in TOOL_MARKUP))
 #: A home-made banner: a block named cookie / consent whose buttons accept AND refuse or customise.
-_BANNER_XPATH = (
-    "//*[self::div or self::section or self::aside or self::dialog or self::form]"
-    "[contains(translate(@id, 'COKIENSTR', 'cokienstr'), 'cookie') or contains(translate(@class, 'COKIENSTR', 'cokienstr'), 'cookie')"
-    " or contains(@id, 'consent') or contains(@class, 'consent') or contains(@id, 'rgpd') or contains(@class, 'rgpd')]"
-)
+_BANNER_NAME = re.compile(r"cookie|consent|rgpd|gdpr")
+_BANNER_TAGS = frozenset({"div", "section", "aside", "dialog", "form"})
+#: One XPath pre-selects the few elements whose id or class may matter ("ookie" matches Cookie and cookie).
+_NAME_FRAGMENTS = ("ookie", "OOKIE", "onsent", "rgpd", "RGPD", "gdpr", "tarteaucitron", "orejime", "axeptio", "didomi",
+                   "ybot", "onetrust")
+_CANDIDATES_XPATH = "//*[" + " or ".join(
+    f"contains(@id, '{frag}') or contains(@class, '{frag}')" for frag in _NAME_FRAGMENTS
+) + "]"
 BANNER_ACCEPT = words_pattern("accepter", "j'accepte", "tout accepter", "accept", "accept all", "ok pour moi", "autoriser")
 BANNER_CHOICE = words_pattern(
     "refuser", "tout refuser", "je refuse", "personnaliser", "parametrer", "gerer mes choix", "mes preferences",
@@ -115,16 +114,20 @@ def _tool_observations(page: Page) -> Iterator[Observation]:
                 yield Observation("site.cookie_consent", page.url, excerpt(script, match.group(0)), "tool",
                                   None, 0.85, name)
                 break
-    for el in page.tree.xpath(_MARKUP_XPATH)[:1]:
+    marked = banner = False
+    for el in page.tree.xpath(_CANDIDATES_XPATH):
         names = f"{el.get('id') or ''} {el.get('class') or ''}".lower()
-        name = next(tool for frag, tool in TOOL_MARKUP.items() if frag in names)
-        yield Observation("site.cookie_consent", page.url, element_excerpt(el), "tool", locator(el), 0.8, name)
-    for el in page.tree.xpath(_BANNER_XPATH):
-        buttons = " ".join(fold(b.text_content() or b.get("value") or "") for b in el.iter("button", "a", "input"))
-        if BANNER_ACCEPT.search(buttons) and BANNER_CHOICE.search(buttons):
-            yield Observation("site.cookie_consent", page.url, element_excerpt(el), "tool", locator(el), 0.65,
-                              HOMEMADE_BANNER)
-            break
+        match = None if marked else _MARKUP.search(names)
+        if match:
+            marked = True
+            yield Observation("site.cookie_consent", page.url, element_excerpt(el), "tool", locator(el), 0.8,
+                              TOOL_MARKUP[match.group(0)])
+        elif not banner and el.tag in _BANNER_TAGS and _BANNER_NAME.search(names):
+            buttons = " ".join(fold(b.text_content() or b.get("value") or "") for b in el.iter("button", "a", "input"))
+            if BANNER_ACCEPT.search(buttons) and BANNER_CHOICE.search(buttons):
+                banner = True
+                yield Observation("site.cookie_consent", page.url, element_excerpt(el), "tool", locator(el), 0.65,
+                                  HOMEMADE_BANNER)
 
 
 def _tracker(url: str) -> tuple[str, str] | None:

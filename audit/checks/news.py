@@ -40,6 +40,8 @@ PUBLISHED = words_pattern("publie le", "publiee le", "mis en ligne le", "date de
 DATE_AFTER_TITLE = 300
 #: How far up from an item link to look for its date before reaching the whole list.
 MAX_CLIMB = 5
+#: URL paths of news listings themselves (not items).
+LISTING_PATH = re.compile(r"^/?(?:[\w-]+/)?(?:actualites?|actus?|news|a-la-une|breves|blog)/?$", re.I)
 MAX_ITEMS = 60
 RECENT_DAYS = 90
 
@@ -75,7 +77,8 @@ def _items(links: list[Link]) -> list[tuple[str, FoundDate, str]]:
             if not items[link.url][2]:  # the image link came first: keep the title's text
                 items[link.url] = (link.url, items[link.url][1], link.text)
             continue
-        if not link.internal or link.document or EVENT_PATH.search(urlsplit(link.url).path):
+        path = urlsplit(link.url).path
+        if not link.internal or link.document or EVENT_PATH.search(path) or LISTING_PATH.search(path):
             continue
         node = link.element
         for _ in range(MAX_CLIMB):
@@ -157,7 +160,7 @@ def _article_date(page: Page) -> tuple[FoundDate, str] | None:
 def _is_listing(page: Page) -> bool:
     h1 = [text for level, text in page.headings if level == 1]
     return any(_labels_news(t) for t in [page.title, *h1]) or bool(
-        re.search(r"/(?:actualites?|actus?|news|a-la-une|breves)/?$", urlsplit(page.url).path, re.I)
+        LISTING_PATH.search(urlsplit(page.url).path)
     )
 
 
@@ -188,6 +191,7 @@ def observe(page: Page) -> Iterator[Observation]:
             items += _items([link for link in page.links if _within(link.element, block)])
         items += _items([link for link in page.links if link.region in ("main", "body", "aside")
                                and NEWS_PATH.search(urlsplit(link.url).path)])
+    items = list({url: (url, found, title) for url, found, title in reversed(items)}.values())[::-1]
     if items:
         url, found, title = items[0]
         yield Observation("site.news", page.url, excerpt(f"{title} — {found.text}"), "items", strength=0.8,

@@ -52,6 +52,11 @@ _BLOCK_XPATH = (
     " or contains(@class, 'infos-pratiques') or contains(@class, 'adresse')]"
 )
 FINDERS: dict[str, re.Pattern[str]] = {"address": ADDRESS, "phone": PHONE, "hours": HOURS}
+#: Cheap tests that must pass before the costly finder runs: a postcode, a phone-like digit run, a time.
+PREFILTERS: dict[str, re.Pattern[str]] = {
+    "address": re.compile(r"\d{5}|\d{2} \d{3}"), "phone": re.compile(r"\d{2}[ .-]?\d{2}"),
+    "hours": re.compile(r"\d ?h|\d:\d"),
+}
 LABEL = {"address": "adresse", "phone": "téléphone", "hours": "horaires"}
 
 
@@ -61,11 +66,28 @@ def _texts(page: Page) -> Iterator[tuple[str, float]]:
     if page.is_home or CONTACT_PAGE.search(fold(heading)) or CONTACT_PAGE.search(fold(page.url)):
         yield page.text, 0.9
         return
-    for block in page.tree.xpath(_BLOCK_XPATH)[:12]:
-        yield clean(block.text_content()), 0.85
+    taken: list = []
+    for block in page.tree.xpath(_BLOCK_XPATH):
+        if any(_inside(block, outer) for outer in taken):
+            continue  # its text was read with the enclosing block
+        taken.append(block)
+        yield clean(" ".join(block.itertext())), 0.85
+        if len(taken) >= 8:
+            return
+
+
+def _inside(el, outer) -> bool:
+    node = el.getparent()
+    while node is not None:
+        if node is outer:
+            return True
+        node = node.getparent()
+    return False
 
 
 def _find(kind: str, text: str, folded: str) -> str | None:
+    if not PREFILTERS[kind].search(folded):
+        return None
     for match in FINDERS[kind].finditer(folded):
         if kind == "phone" and FAX_BEFORE.search(folded[max(0, match.start() - 12) : match.start()]):
             continue

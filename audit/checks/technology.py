@@ -55,13 +55,24 @@ def _observation(page_url: str, detection: fp.Detection) -> Observation:
     )
 
 
+def _text_before(link_element) -> str:
+    """The few words just before a link ("Réalisation : <a>"), folded."""
+    previous = link_element.getprevious()
+    if previous is not None:
+        own = previous.text_content() if isinstance(previous.tag, str) else ""  # comments have no text
+        before = own + (previous.tail or "")
+    else:
+        parent = link_element.getparent()
+        before = (parent.text or "") if parent is not None else ""
+    return fold(before)[-40:]
+
+
 def _credits(page: Page) -> Iterator[Observation]:
-    """External links in the footer whose text (or the line around them) credits the site's maker."""
+    """External footer links whose text, or the words just before them, credit the site's maker."""
     for link in page.links:
         if link.internal or not link.url or link.region not in ("footer", "body", "aside"):
             continue
-        parent = link.element.getparent()
-        context = link.folded + " " + (fold(parent.text_content())[:300] if parent is not None else "")
+        context = f"{_text_before(link.element)} {link.folded}"
         if CREDIT_WORDS.search(context) and not CREDIT_TRAPS.search(context):
             name = link.text if 0 < len(link.text) <= 40 else host_of(link.url)
             yield Observation(
