@@ -163,6 +163,9 @@ def test_compliance_rate(text: str, rate: float | None) -> None:
     ("[Nom du site] est [totalement | partiellement | non] conforme avec le RGAA.", None),
     ("Le site est entièrement conforme au RGAA.", "totalement"),
     ("Les critères non conformes sont listés ci-dessous.", None),
+    ("Le site n'est pas en conformité avec le RGAA 4.1.", "non"),
+    ("Aucun audit de conformité n'a encore été réalisé.", "non"),
+    ("État de conformité : partielle.", "partiellement"),
 ])
 def test_level_in_prose(text: str, level: str | None) -> None:
     assert find_level(text) == level
