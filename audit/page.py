@@ -34,6 +34,8 @@ _NAME_REGION = {
     "masthead": "header", "nav": "nav", "navbar": "nav", "navigation": "nav", "menu": "nav",
     "mainmenu": "nav", "megamenu": "nav", "main": "main", "content": "main", "contenu": "main",
 }
+#: Deeply nested (or unclosed) markup: look no further up than this for a landmark.
+_MAX_ANCESTORS = 64
 _INVISIBLE = "ancestor::script or ancestor::style or ancestor::noscript or ancestor::template"
 
 
@@ -250,7 +252,9 @@ def region_of(el: HtmlElement) -> str:
     The nearest landmark wins: a menu inside the header is ``nav``.
     """
     node = el.getparent()
-    while node is not None:
+    for _ in range(_MAX_ANCESTORS):
+        if node is None:
+            break
         tag = node.tag if isinstance(node.tag, str) else ""
         if tag in _REGION_TAGS:
             return _REGION_TAGS[tag]

@@ -47,8 +47,14 @@ AUDIT_RENDER = "key"
 AUDIT_RENDER_MAX = 10
 ADDONS = {"audit.browser.BrowserAddon": 0}
 
+#: Longest Retry-After (seconds) honoured on 429/503 before giving up on the page.
+AUDIT_MAX_RETRY_AFTER = 120
+#: For a public self-audit service: refuse start URLs on loopback or private addresses too.
+AUDIT_REFUSE_PRIVATE_START = False
+
 DOWNLOADER_MIDDLEWARES = {
     "audit.spiders.guard.SiteGuardMiddleware": 50,
+    "audit.spiders.retry_after.RetryAfterMiddleware": 560,
 }
 ITEM_PIPELINES = {
     "audit.pipelines.AuditJsonPipeline": 300,

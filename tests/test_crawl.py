@@ -158,11 +158,24 @@ def test_home_redirect_to_another_host_is_followed_once(tmp_path):
     with serve_folder(site) as url:
         target = url.replace("127.0.0.1", "localhost")
         with redirect_server(target) as start:
+            # Both are loopback addresses: the target is fetched only because the user asked for it too.
+            run_audit("run", start, target, "--out", str(tmp_path / "out"), *FAST)
+    audits = read_audits(tmp_path / "out")
+    redirected = next(a for a in audits.values() if a["site"]["start_url"] == start)
+    assert redirected["site"]["final_url"] == target
+    assert redirected["site"]["pages_crawled"] >= 2
+
+
+def test_home_redirect_to_an_internal_address_nobody_asked_for_is_refused(tmp_path):
+    site = write_site(tmp_path / "s", {"/": "<p>interne</p>"})
+    log: list[str] = []
+    with serve_folder(site, log) as url:
+        with redirect_server(url.replace("127.0.0.1", "localhost")) as start:
             run_audit("run", start, "--out", str(tmp_path / "out"), *FAST)
     (audit,) = read_audits(tmp_path / "out").values()
-    assert audit["site"]["start_url"] == start
-    assert audit["site"]["final_url"] == target
-    assert audit["site"]["pages_crawled"] >= 2
+    assert log == []
+    assert any(e["kind"] == "refused_address" for e in audit["site"]["errors"])
+    assert {a["status"] for a in audit["criteria"].values()} == {"unknown"}
 
 
 def test_scrapy_crawl_command_uses_the_same_pipeline(tmp_path):

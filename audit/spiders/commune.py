@@ -28,12 +28,13 @@ from audit.page import Page
 from audit.registry import load_checks
 from audit.runner import SiteAudit
 from audit.sites import InputError, SiteInput, from_csv, from_urls, unique_slugs
+from audit.spiders.addresses import AddressPolicy
 from audit.spiders.guard import OutOfScope
 from audit.output import site_dir, write_atomic
 from audit.spiders.priority import is_key_page, link_score, request_priority
 from audit.spiders.render import measure_layout, run_axe, settle
 from audit.spiders.state import SiteState, now_iso
-from audit.urls import canonical, is_media, path_is_runaway, site_key, trap_pattern
+from audit.urls import canonical, is_media, origin, path_is_runaway, site_key, trap_pattern
 
 _HTML_SNIFF = (b"<!doctype html", b"<html", b"<head", b"<body")
 
@@ -74,6 +75,11 @@ class CommuneSpider(Spider):
         # Read here, not in from_crawler: add-ons (BrowserAddon) update settings after the spider is built.
         self.browser = self.settings.getbool("AUDIT_BROWSER_READY")
         self.browser_problem = self.settings.get("AUDIT_BROWSER_ERROR")
+        self.policy = AddressPolicy(
+            {origin(site.url) for site, _slug in self.inputs}
+            | {origin(site.url.replace("https://", "http://", 1)) for site, _slug in self.inputs if not site.scheme_given},
+            self.settings.getbool("AUDIT_REFUSE_PRIVATE_START"),
+        )
         for index, (site, slug) in enumerate(self.inputs):
             state = SiteState(
                 index=index, input=site, slug=slug, audit=SiteAudit(self.checks, browser=self.browser),
@@ -144,7 +150,9 @@ class CommuneSpider(Spider):
     def _handle(self, state: SiteState, response: Response) -> list[Request]:
         kind = response.meta["kind"]
         if kind == "robots":
-            if response.status == 200 and isinstance(response, TextResponse):
+            if response.status >= 500:
+                state.error("robots_txt_error", f"robots.txt répond {response.status}", response.url)
+            elif response.status == 200 and isinstance(response, TextResponse):
                 state.facts.robots_txt = response.text[:100_000]
                 state.facts.sitemap_urls += [
                     line.split(":", 1)[1].strip() for line in state.facts.robots_txt.splitlines()
@@ -152,9 +160,8 @@ class CommuneSpider(Spider):
                 ]
             return []
         if kind == "sitemap":
-            if response.status == 200 and b"<urlset" in response.body[:2000] + response.body[-2000:] or (
-                response.status == 200 and b"<sitemapindex" in response.body[:2000]
-            ):
+            head = response.body[:2000]
+            if response.status == 200 and (b"<urlset" in head or b"<sitemapindex" in head):
                 state.facts.sitemap_urls.append(response.url)
             return []
         if kind == "http_probe":
@@ -178,6 +185,9 @@ class CommuneSpider(Spider):
         elif not state.owns(response.url):
             return []
         state.facts.pages_crawled += 1
+        if is_home and not response.body.strip():
+            state.error("home_empty", "la page d'accueil est vide", response.url)
+            return []
         if not _is_html(response):
             if is_home:
                 state.error("home_not_html", f"la page d'accueil n'est pas une page HTML ({_content_type(response)})",
@@ -324,8 +334,8 @@ class CommuneSpider(Spider):
         referrer = request.meta.get("referrer")
         is_home = request.meta.get("kind") == "home"
         if isinstance(exc, OutOfScope):
-            if exc.reason == "offsite":
-                state.error("offsite_redirect", str(exc), request.url)
+            if exc.reason in ("offsite", "address"):
+                state.error("refused_address" if exc.reason == "address" else "offsite_redirect", str(exc), request.url)
             return
         if isinstance(exc, HttpError):
             response = exc.response
@@ -336,9 +346,12 @@ class CommuneSpider(Spider):
                 state.error("home_http_error", f"la page d'accueil répond {response.status}", response.url)
             return
         if isinstance(exc, IgnoreRequest):
-            if "robots.txt" in str(exc) and is_home:
-                state.error("robots_disallow", "robots.txt interdit la page d'accueil : le site ne peut être lu",
-                            request.url)
+            if "robots.txt" in str(exc):
+                if is_home:
+                    state.error("robots_disallow", "robots.txt interdit la page d'accueil : le site ne peut être lu",
+                                request.url)
+            elif is_home:
+                state.error("home_unreachable", f"page d'accueil abandonnée : {exc}", request.url)
             return
         message = f"{type(exc).__name__}: {exc}"
         self._record_fetch(state, request.url, None, referrer, message)

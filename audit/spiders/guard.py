@@ -1,10 +1,14 @@
-"""Downloader middleware that keeps each request inside its site's scope and budget.
+"""Downloader middleware that keeps each request inside its site's scope, budget and address policy.
 
 It runs when a request leaves the scheduler, so the page budget is spent in
-priority order, and it also sees redirects, which may point off the site.
+priority order, and it also sees redirects, which may point off the site or
+to an internal address.
 """
 
 from __future__ import annotations
+
+import asyncio
+import time
 
 from scrapy import Request
 from scrapy.crawler import Crawler
@@ -12,7 +16,7 @@ from scrapy.exceptions import IgnoreRequest
 
 
 class OutOfScope(IgnoreRequest):
-    """The request left the site, or the site's page budget is spent."""
+    """The request left the site, hit an address it may not, or the page budget is spent."""
 
     def __init__(self, reason: str, message: str) -> None:
         super().__init__(message)
@@ -27,8 +31,13 @@ class SiteGuardMiddleware:
     def from_crawler(cls, crawler: Crawler) -> "SiteGuardMiddleware":
         return cls(crawler)
 
-    def process_request(self, request: Request) -> None:
+    async def process_request(self, request: Request) -> None:
         spider = self.crawler.spider
+        if request.url.startswith("data:"):
+            return None
+        refusal = await spider.policy.refusal(request.url)
+        if refusal:
+            raise OutOfScope("address", refusal)
         state = spider.site_of(request)
         if state is None:
             return None
@@ -37,8 +46,11 @@ class SiteGuardMiddleware:
             if kind == "home" and len(state.keys) == 1:
                 return None  # the home page may redirect off-site, followed once
             raise OutOfScope("offsite", f"redirection hors du site refusée : {request.url}")
+        if kind == "page" and state.pages_admitted >= spider.max_pages:
+            raise OutOfScope("budget", "budget de pages atteint")
         if kind in ("page", "home"):
-            if kind == "page" and state.pages_admitted >= spider.max_pages:
-                raise OutOfScope("budget", "budget de pages atteint")
             state.pages_admitted += 1
+        wait = state.not_before - time.monotonic()
+        if wait > 0:
+            await asyncio.sleep(wait)  # the site asked us to come back later (Retry-After)
         return None

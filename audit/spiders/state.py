@@ -32,6 +32,8 @@ class SiteState:
     pending: int = 0
     pages_admitted: int = 0
     renders: int = 0
+    #: time.monotonic() before which no request goes to this site (Retry-After).
+    not_before: float = 0.0
     browser_broken: bool = False
     screenshots: dict[str, str] = field(default_factory=dict)
     done: bool = False
