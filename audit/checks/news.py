@@ -26,10 +26,13 @@ NEWS_WORDS = words_pattern(
     "actualites?", "actus?", "toute l'actualite", "toutes les actualites", "l'actu", "a la une", "quoi de neuf",
     "news", "infos? (?:de la |du )?(?:ville|commune|village|mairie|municipales?|locales?)", "flash infos?",
     "dernieres? (?:nouvelles|infos|informations|actualites)", "breves", "en bref", "communiques?(?: de presse)?",
-    "nouvelles", "la gazette", "l'info", "les infos",
+    "nouvelles", "l'info", "les infos",
 )
 #: Labels that look like news but are not a news section.
-NEWS_TRAPS = words_pattern("newsletters?", "lettre d'information", "abonnez-vous", "s'abonner", "inscri\\w*")
+NEWS_TRAPS = words_pattern(
+    "newsletters?", "lettre d'information", "abonnez-vous", "s'abonner", "inscri\\w*", "infos? pratiques",
+    "informations pratiques", "infos? travaux", "infos? (?:trafic|route|collecte|dechets)",
+)
 MAX_LINK_WORDS = 6
 #: URL path segments of news pages and of event pages (whose dates are not news dates).
 NEWS_PATH = re.compile(r"/(?:actualites?|actus?|news|a-la-une|breves|articles?|blog|posts?|nouvelles|communiques?|infos?)(?:[/_.-]|$)", re.I)

@@ -18,6 +18,7 @@ STREET_TYPES = (
     r"rue|place|pl\.|avenue|av\.|boulevard|bd|chemin|ch\.|route|rte|allee|impasse|quai|cours|square|esplanade"
     r"|parvis|promenade|faubourg|fbg|montee|cite|residence|hameau|lieu-dit|le bourg|bourg|grande rue|grand'rue"
     r"|grand rue|voie|passage|mail|rond-point|sentier|chaussee|traverse|lotissement|domaine|village|hotel de ville"
+    r"|mairie|parc|clos|carrefour|ruelle|venelle|placette|corniche|bp|cs"
 )
 #: Number (optional: "Place de la Mairie"), street type, up to 80 characters, then a 5-digit postcode and a town.
 ADDRESS = re.compile(
@@ -25,14 +26,15 @@ ADDRESS = re.compile(
     r"(?<!\d)(?:\d{5}|\d{2} \d{3})(?!\d) ?[a-z][a-z'-]+(?: cedex)?"
 )
 #: French phone numbers: 01 23 45 67 89, 01.23.45.67.89, 0123456789, +33 (0)1 23 45 67 89.
-PHONE = re.compile(r"(?<![\d+])(?:(?:\+|00)33 ?(?:\(0\) ?)?|0)[1-59](?:[ .-]?\d{2}){4}(?!\d)")
+PHONE = re.compile(r"(?<![\d+])(?:(?:\+|00)33 ?(?:\(0\) ?)?|0)[1-9](?:[ .-]?\d{2}){4}(?!\d)")
 FAX_BEFORE = re.compile(r"(?:fax|telecopie|telecopieur)\W{0,5}$")
 DAY = r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lun|mar|mer|jeu|ven|sam)\.?"
 TIME = r"\d{1,2} ?(?:h|:) ?(?:\d{2})?"
 MONTHS = r"(?:janv|fevr?|mars|avr|mai|juin|juil|aout|sept|oct|nov|dec)"
-#: A day (not starting a date: "lundi 12 mars") and, within 60 characters, a time range: "du lundi au vendredi de 8h30 à 12h".
+#: A day (not starting a date: "lundi 12 mars") and, within 60 characters, a time range: "du lundi au vendredi
+#: de 8h30 à 12h", or two times side by side as in a table ("Lundi 8h30 12h00").
 HOURS = re.compile(
-    rf"(?<![a-z]){DAY}(?![a-z])(?! \d{{1,2}}(?:er)? {MONTHS})[^|]{{0,60}}?(?<!\d){TIME} ?(?:-|a|/|et) ?{TIME}"
+    rf"(?<![a-z]){DAY}(?![a-z])(?! \d{{1,2}}(?:er)? {MONTHS})[^|]{{0,60}}?(?<!\d){TIME} ?(?:-|a|/|et)? ?{TIME}"
 )
 #: The same around the word "horaires": "Horaires d'ouverture : 8h30-12h / 13h30-17h (lundi au vendredi)".
 HOURS_LABELLED = re.compile(

@@ -22,6 +22,8 @@ def _run(pages: list[tuple[str, str]]) -> dict:
      "<p>Ouvert du lundi au samedi, 9 h - 12 h</p>", {"phone": "+33 (0)3 20 49 50 00"}),
     ("<p>Le Bourg 23000 Guéret</p><p>0555000000</p><p>Accueil du public : 9h-12h, les mardis et jeudis</p>",
      {"phone": "0555000000"}),
+    ("<p>Mairie de Villeneuve, 23160 Villeneuve</p><p>Portable du maire : 06 12 34 56 78</p>"
+     "<table><tr><th>Lundi</th><td>8h30</td><td>12h00</td></tr></table>", {"phone": "06 12 34 56 78"}),
 ])
 def test_footer_details_are_present(footer: str, expected: dict) -> None:
     html = f"<html><body><main><p>Bienvenue</p></main><footer>{footer}</footer></body></html>"
