@@ -98,18 +98,20 @@ def _machine(link: Link) -> bool:
 
 def _link_observation(page: Page, link: Link) -> Observation | None:
     """A language switcher entry, a machine-translation entry, or a language path, if `link` is one."""
-    attr = _code(link.element.get("hreflang") or link.element.get("lang"))
+    hreflang, lang = _code(link.element.get("hreflang")), _code(link.element.get("lang"))
+    address = _address_code(link.url) if real_target(link) else None
     named = SWITCHER_TEXT.match(link.folded)
     code = NAME_CODE[named.group("name")] if named else None
     if code is None:
         bare = CODE_TEXT.search(link.folded)
         label = bare and (bare.group("code") or bare.group("tag"))
-        if label and (attr == label or _address_code(link.url) == label):
+        if label and real_target(link) and label in (hreflang, lang, address):
             code, kind = label, "code"
-        elif attr and real_target(link) and _same_site(link, page):
-            code, kind = attr, "switcher"
-        elif link.internal and real_target(link) and _address_code(link.url):
-            code, kind = _address_code(link.url), "path"
+        # hreflang names the target's language; lang alone often marks an English word ("Newsletter")
+        elif real_target(link) and _same_site(link, page) and (hreflang or (lang and lang == address)):
+            code, kind = hreflang or lang, "switcher"
+        elif link.internal and address:
+            code, kind = address, "path"
         else:
             return None
     elif _machine(link):

@@ -62,6 +62,8 @@ def test_page_in_english() -> None:
         ("<header><a href='[À MODIFIER - lien vers la version anglaise]' hreflang='en'>EN - English</a></header>", "", "fr"),
         ("<main><a href='/de-la-mairie/'>De</a></main>", "", "fr"),
         ("<main><a href='/en/'>Vie locale (en images)</a></main>", "", "fr"),
+        ("<footer><a href='/lettre' lang='en'>Newsletter</a></footer>", "", "fr"),  # lang marks an English word
+        ("<header><a href='[à modifier]' hreflang='en'>EN</a></header>", "", "fr"),
         ("<select onchange='doGTranslate(this);'><option value='fr|en'>English</option></select>", "", "fr"),
     ],
 )
