@@ -31,6 +31,8 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("urls", nargs="*", metavar="URL", help="adresse(s) de site à auditer")
     run.add_argument("--from", dest="csv", type=Path, metavar="CSV", help="fichier CSV avec une colonne url (name, insee facultatifs)")
     run.add_argument("--out", type=Path, default=Path("reports"), help="dossier de sortie (défaut : reports)")
+    run.add_argument("--resume", action="store_true",
+                     help="reprendre un audit interrompu : les sites déjà audités dans --out ne sont pas refaits")
     _crawl_options(run)
     run.set_defaults(handler=_run)
 
@@ -41,6 +43,11 @@ def _parser() -> argparse.ArgumentParser:
     demo.add_argument("--out", type=Path, default=Path("reports/demo"), help="dossier de sortie (défaut : reports/demo)")
     _crawl_options(demo)
     demo.set_defaults(handler=_demo)
+
+    evaluate = sub.add_parser("evaluate", help="comparer les résultats d'un audit aux fichiers de vérité étiquetés")
+    evaluate.add_argument("truth", type=Path, metavar="TRUTH", help="dossier de fichiers de vérité <slug>.yaml (ou un seul fichier)")
+    evaluate.add_argument("outdir", type=Path, metavar="OUTDIR", help="dossier de résultats (<slug>/audit.json)")
+    evaluate.set_defaults(handler=_evaluate)
     return parser
 
 
@@ -90,13 +97,20 @@ def _run(args: argparse.Namespace) -> int:
     _report_rejected(rejected, args.out)
     if not sites:
         raise InputError("aucun site valide à auditer")
-    return _crawl(sites, args.out, _overrides(args))
+    return _crawl(sites, args.out, _overrides(args), resume=args.resume)
 
 
-def _crawl(sites: list[SiteInput], out: Path, overrides: dict[str, str]) -> int:
-    from audit.crawl import run_crawl
+def _crawl(sites: list[SiteInput], out: Path, overrides: dict[str, str], resume: bool = False) -> int:
+    from audit.crawl import pending_inputs, run_crawl
+    from audit.reports.summary import write_summary_csv
 
-    run_crawl(sites, out, overrides)
+    inputs = pending_inputs(sites, out, resume)
+    if len(inputs) < len(sites):
+        print(f"reprise : {len(sites) - len(inputs)} site(s) déjà audité(s) conservé(s)", file=sys.stderr)
+    if inputs:
+        run_crawl(inputs, out, overrides)
+    else:
+        write_summary_csv(out)
     print(f"{len(sites)} site(s) audité(s) : résultats dans {out}/ (summary.csv, <site>/audit.json)")
     return EXIT_OK
 
@@ -143,6 +157,13 @@ def _demo(args: argparse.Namespace) -> int:
         sites = [SiteInput(url=url, name=c.name, insee=c.insee) for c, url in zip(communes, urls)]
         overrides = {"DOWNLOAD_DELAY": "0", "AUTOTHROTTLE_ENABLED": "False", **_overrides(args)}
         return _crawl(sites, args.out, overrides)
+
+
+def _evaluate(args: argparse.Namespace) -> int:
+    from audit.evaluate import evaluate, format_report
+
+    print(format_report(evaluate(args.truth, args.outdir)))
+    return EXIT_OK
 
 
 if __name__ == "__main__":
