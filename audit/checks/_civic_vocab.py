@@ -47,6 +47,8 @@ _BLOCKS = frozenset({
     "aside", "footer", "header", "nav", "main", "blockquote", "figcaption", "caption", "address", "body",
     "form", "label", "summary", "details",
 })
+#: Children that make their parent a container of separate blocks, not one sentence.
+_STRUCTURE = _BLOCKS | {"ul", "ol", "dl", "table", "tbody", "tr", "figure"} - {"label"}
 #: How many characters either side of a match decide whether a trap or a negation applies.
 CONTEXT_CHARS = 160
 #: At most this many body-text sightings are examined per page and criterion.
@@ -123,6 +125,11 @@ def matching_blocks(page: Page, pattern: re.Pattern[str]) -> Iterator[HtmlElemen
 
 
 def _innermost(node: HtmlElement, pattern: re.Pattern[str]) -> Iterator[HtmlElement]:
+    """Descend to the smallest elements holding a whole match.
+
+    A match that only exists across several blocks (a menu item followed by an
+    article) is a coincidence of concatenated text, not a sentence: dropped.
+    """
     found = False
     for child in node.iterchildren():
         if not isinstance(child.tag, str) or child.tag in _INVISIBLE:
@@ -130,7 +137,7 @@ def _innermost(node: HtmlElement, pattern: re.Pattern[str]) -> Iterator[HtmlElem
         if pattern.search(fold(child.text_content())):
             found = True
             yield from _innermost(child, pattern)
-    if not found:
+    if not found and not any(isinstance(c.tag, str) and c.tag in _STRUCTURE for c in node.iterchildren()):
         while node.tag not in _BLOCKS and node.getparent() is not None:
             node = node.getparent()
         yield node

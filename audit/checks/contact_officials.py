@@ -44,6 +44,8 @@ OFFICIALS_PAGE = words_pattern(
 )
 #: Who a form or a mail address reaches: the mayor, the officials or their office.
 ADDRESSEE = words_pattern(r"maire", r"elu(?:e|s|es)?", r"adjoints?(?: au maire)?", r"cabinet", r"conseillers? municipaux")
+#: The data-protection notice of a form ("données traitées par le Maire") names no addressee.
+CONSENT = words_pattern(r"donnees", "rgpd", r"traite(?:e|es|s|ment)?", r"consent\w*", r"accepte\w*")
 #: Shared addresses of the town hall's services, not of its officials.
 GENERIC_MAILBOXES = frozenset({
     "mairie", "accueil", "contact", "info", "infos", "information", "secretariat", "webmaster", "communication",
@@ -80,7 +82,9 @@ def _writes_to_officials(form: Form) -> bool:
         return False
     labels = [f.label for f in form.fields]
     labels += [o.text_content() for o in form.element.iter("option", "legend", "label")]
-    return any(sighting(ADDRESSEE, fold(text), CONTACT_TRAPS) for text in labels if text)
+    return any(
+        sighting(ADDRESSEE, fold(text), CONTACT_TRAPS) for text in labels if text and not CONSENT.search(fold(text))
+    )
 
 
 def _forms(page: Page, officials_page: bool) -> list[Observation]:

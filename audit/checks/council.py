@@ -39,7 +39,7 @@ RECORD_TRAPS = words_pattern(
     r"coproprietes?", r"syndicats?", r"comites? des fetes", r"bornage", r"infractions?", r"constats?", r"prefectures?",
     r"(?:affiches?|consultables?|disponibles?) (?:en|a la) mairie", r"tableau d'affichage", r"panneaux? d'affichage",
     r"conseils? (?:municipa(?:l|ux) )?(?:des |d')?(?:jeunes|enfants)", r"conseils? de quartiers?",
-    r"conseils? des sages", r"cmj",
+    r"conseils? des sages", r"cmj", r"reglements? interieurs?", "trombinoscope", r"composition du conseil",
 )
 RECORD_MENTIONS = words_pattern(
     rf"(?:proces-?verba(?:l|ux)|comptes?[- ]rendus?|deliberations|ordres? du jour) (?:du |des |de la |de )?(?:{_COUNCIL})",
@@ -87,6 +87,9 @@ VIDEO_URL = re.compile(r"facebook\.com/.*(?:video|live)|fb\.watch|[/.](?:live|we
 SHARE_URL = re.compile(r"sharer|/share|intent/|addtoany|sharethis")
 #: Text around an embed: beyond this size the container is a whole page region, not the video's caption.
 CAPTION_CHARS = 600
+HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+#: Containers of the whole page: their text is everything, menus included.
+PAGE_CONTAINERS = frozenset({"html", "body", "main"})
 
 
 def is_council_page(page: Page) -> bool:
@@ -133,12 +136,18 @@ def _video_url(url: str) -> bool:
 
 
 def _caption(el: HtmlElement) -> str:
-    """The folded text around an embedded video: its title and its nearest small container."""
+    """The folded text that presents an embedded video: its title, its small wrappers, the lines just before it."""
     parts = [fold(el.get("title")), fold(el.get("aria-label"))]
+    sibling, seen = el.getprevious(), 0
+    while sibling is not None and seen < 3:
+        if isinstance(sibling.tag, str):
+            parts.append(fold(sibling.text_content())[:CAPTION_CHARS])
+            seen += 1
+            if sibling.tag in HEADINGS:
+                break
+        sibling = sibling.getprevious()
     node = el.getparent()
-    for _ in range(4):
-        if node is None:
-            break
+    while node is not None and node.tag not in PAGE_CONTAINERS:
         text = fold(node.text_content())
         if len(text) > CAPTION_CHARS:
             break

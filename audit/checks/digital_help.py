@@ -21,7 +21,8 @@ HELP_NAMES = words_pattern(
     r"accompagnement (?:au |aux |a l')?(?:numerique|demarches? en ligne|usages? numeriques?|informatique)",
     r"aides? (?:au |aux )?(?:numerique|demarches? (?:administratives )?en ligne)", r"aidants? connect",
     r"points? (?:d'acces )?numeriques?", r"permanences? numeriques?", r"coup de pouce numerique",
-    r"tiers-lieux? numeriques?", r"espaces? numeriques?", r"fabriques? numeriques?",
+    r"tiers-lieux? numeriques?", r"espaces? numeriques? (?:publics?|municipa(?:l|ux)|pour tous|solidaires?)",
+    r"fabriques? numeriques?",
     r"(?:cours|formations?) (?:d'|en )?informatique",
 )
 #: Body text naming these is a clear offer; "EPN" or "initiation" alone are only names in a menu.
@@ -32,10 +33,13 @@ HELP_MENTIONS = words_pattern(
     r"accompagnement (?:au |aux |a l')?(?:numerique|demarches? en ligne|usages? numeriques?)",
 )
 #: Schools' "espace numérique de travail" (ENT) is not help for residents.
-HELP_TRAPS = words_pattern(r"espaces? numeriques? (?:de travail|d'apprentissage)", "ent")
+#: A national locator ("trouver la France services la plus proche") is not the commune's own offer.
+HELP_TRAPS = words_pattern(
+    r"espaces? numeriques? (?:de travail|d'apprentissage)", "ent", r"(?:la |le )?plus proches?",
+    r"pres de chez (?:vous|soi)", r"(?:trouve[rz]|recherche[rz]|localise[rz]) (?:une?|la|le|votre)",
+)
 HELP_HOSTS = (
-    "aidantsconnect.beta.gouv.fr", "conseiller-numerique.gouv.fr", "france-services.gouv.fr",
-    "solidarite-numerique.fr", "lesbonsclics.fr", "societenumerique.gouv.fr",
+    "aidantsconnect.beta.gouv.fr", "conseiller-numerique.gouv.fr", "solidarite-numerique.fr", "lesbonsclics.fr",
 )
 
 DIGITAL_HELP = Feature(

@@ -34,7 +34,7 @@ JOB_TRAPS = words_pattern(
     r"demandeurs? d'emplois?", r"recherche d'emplois?", r"aides? (?:a|au) (?:l'emploi|retour)", r"points? emplois?",
     r"bureau (?:municipal )?de l'emploi", "indeed", "apec", r"offres? (?:d'emplois? )?(?:locales?|du territoire|des entreprises|du bassin)",
     r"entreprises? (?:locales?|du territoire)", r"sdis", r"(?:sapeurs-)?pompiers", r"armee", "gendarmerie", "police nationale",
-    "marine nationale", r"service civique",
+    "marine nationale", r"service civique", r"rejoignez-nous sur", r"suivez-nous", r"benevoles?",
 )
 JOB_HOSTS = (
     "emploi-territorial.fr", "place-emploi-public.gouv.fr", "choisirleservicepublic.gouv.fr", "softy.pro",

@@ -18,7 +18,7 @@ NEEDS = frozenset({"html"})
 _LIBRARY = r"(?:mediatheques?|bibliotheques?|reseau des (?:mediatheques|bibliotheques)|lecture publique|ludotheques?)"
 CATALOGUE_NAMES = words_pattern(
     rf"catalogues? (?:en ligne )?(?:de la |des |du |de |en )?{_LIBRARY}", rf"{_LIBRARY} (?:en ligne|numeriques?)",
-    rf"portails? (?:de la |des |du )?{_LIBRARY}", rf"(?:site|espace) (?:internet |web )?(?:de la |des )?{_LIBRARY}",
+    rf"portails? (?:de la |des |du )?{_LIBRARY}",
     r"(?:mon|votre) compte (?:lecteur|adherent|abonne)", r"comptes? lecteurs?", r"espaces? (?:lecteurs?|adherents?|abonnes?)",
     r"reserve[rz] (?:un |des |vos |mes )?(?:documents?|livres?|ouvrages?)", r"prolonge[rz] (?:vos |mes |un |les )?prets?",
     r"(?:rechercher|chercher) (?:un |des )?(?:documents?|livres?|ouvrages?)", "opac",

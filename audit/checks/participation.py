@@ -36,7 +36,7 @@ CONSULTATION_TRAPS = words_pattern(
     r"sondages? (?:de sols?|geotechniques?|des sols)", "gendarmerie", "voisins vigilants", r"cambriolages?",
     r"(?:a|pour) (?:deposer|retourner|rapporter|remettre|rendre) (?:en mairie|a la mairie|a l'accueil)",
     r"disponibles? (?:en mairie|a l'accueil)", r"(?:version|formulaire|exemplaire) papier", "boite aux lettres",
-    r"ifop|ipsos|odoxa|harris interactive", r"questionnaires? (?:de sante|medica(?:l|ux)|sante)",
+    r"ifop|ipsos|odoxa|harris interactive", r"en concertation avec", r"(?:fiches?|dossiers?|questionnaires?) d'inscriptions?", r"questionnaires? (?:de sante|medica(?:l|ux)|sante)",
 )
 #: Participation platforms: a link there is an online consultation.
 PLATFORM_HOSTS = (

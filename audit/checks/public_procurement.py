@@ -19,12 +19,15 @@ PROCUREMENT_NAMES = words_pattern(
     r"marches? (?:et|&) (?:appels? d'offres|consultations?)", r"(?:plate-?formes?|salle) des marches",
     r"(?:avis|annonces?) de marches?", r"marches? (?:en cours|a procedure adaptee)", "mapa",
 )
-PROCUREMENT_TRAPS = words_pattern(r"code des marches publics", r"appels? (?:a projets?|a candidatures?|a manifestation)")
+PROCUREMENT_TRAPS = words_pattern(
+    r"code des marches publics", r"appels? (?:a projets?|a candidatures?|a manifestation)",
+    r"marches? publics? (?:hebdomadaires?|du (?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|matin))",
+)
 #: Buyer-profile platforms (PLACE, Maximilien, Mégalis, AWS, Atexo-based regional platforms...).
 PROCUREMENT_HOSTS = (
     "achatpublic.com", "achatpublic.info", "marches-securises.fr", "e-marchespublics.com", "marches-publics.gouv.fr",
     "maximilien.fr", "megalis.bretagne.bzh", "megalisbretagne.org", "klekoon.com", "aws-achat.com",
-    "aws-france.com", "marches-publics.info", "centraledesmarches.com", "francemarches.com", "boamp.fr",
+    "aws-france.com", "marches-publics.info", "centraledesmarches.com", "francemarches.com",
     "local-trust.com", "marchesonline.com", "e-bourgogne.fr", "ternum-bfc.fr", "alsacemarchespublics.eu",
     "synapse-entreprises.com", "demat-ampa.fr", "achatpublic.fr", "marches-publics.fr", "dematis.com",
     "atexo.com", "marchespublics596280.fr", "marchespublics.grandest.fr", "marchespublics.auvergnerhonealpes.eu",

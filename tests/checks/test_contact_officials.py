@@ -33,6 +33,9 @@ CONTACT = [
                                              '<option>Cabinet du maire</option></select><textarea name="m"></textarea></form></main>', "Contact"), "present"),
     ("trap generic mailto footer", page('<main><h1>Les élus</h1></main><footer><a href="mailto:mairie@ville-exemple.fr">mairie@ville-exemple.fr</a></footer>',
                                         "Les élus"), "absent"),
+    ("trap consent notice naming the mayor", page('<main><h1>Contact</h1><form action="/s"><textarea name="m"></textarea>'
+                                                  '<input type="checkbox" id="c"><label for="c">J’accepte que mes données soient traitées par le Maire</label>'
+                                                  '</form></main>', "Contact"), "absent"),
     ("trap town hall contact", page('<nav><a href="/contact">Contacter la mairie</a></nav>'), "absent"),
     ("trap postal", page("<main><p>Vous pouvez écrire au maire par courrier postal à l'adresse de la mairie.</p></main>"), "absent"),
     ("trap other permanence", page('<main><a href="/caf">Permanence en ligne de la CAF</a></main>'), "absent"),

@@ -31,6 +31,9 @@ BROADCAST = [
     ("trap tourism video on home", page('<main><h2>Conseil municipal du 12 mars</h2><p>Ordre du jour en mairie.</p>'
                                         '<section><h2>Découvrir la ville</h2><p>' + "Texte. " * 120 + '</p>'
                                         '<iframe src="https://www.youtube.com/embed/tourisme"></iframe></section></main>'), "absent"),
+    ("trap festival video under a menu naming the council",
+     page('<div id="menu"><a href="/conseil">Conseil municipal</a></div><div id="contenu"><h2>Fête du village</h2>'
+          '<p>Revivez le feu d’artifice en vidéo :</p><iframe src="https://www.youtube.com/embed/f" title="Fête 2024"></iframe></div>'), "absent"),
     ("trap youtube channel footer", page('<footer><a href="https://www.youtube.com/@ville">YouTube</a></footer>'), "absent"),
     ("trap youth council video", page('<main><h1>Conseil municipal des jeunes</h1><iframe src="https://www.youtube.com/embed/y"></iframe></main>',
                                       "Conseil municipal des jeunes"), "absent"),
@@ -58,6 +61,7 @@ RECORDS = [
     ("trap association AG", page('<main><a href="/ag.pdf">Procès-verbal de l’assemblée générale de l’association</a></main>'), "absent"),
     ("trap news sentence", page("<main><p>Par délibération du 3 mai, le conseil a fixé les tarifs.</p></main>"), "absent"),
     ("trap posted on paper", page("<main><p>Le compte rendu du conseil municipal est affiché en mairie.</p></main>"), "absent"),
+    ("trap rules of procedure pdf", page('<main><a href="/ri.pdf">Règlement intérieur du conseil municipal</a></main>'), "absent"),
     ("trap council link only", page('<nav><a href="/conseil">Conseil municipal</a></nav>'), "absent"),
 ]
 

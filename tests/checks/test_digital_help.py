@@ -36,3 +36,8 @@ HELP = [
 @pytest.mark.parametrize("name,page_,expected", HELP, ids=[c[0] for c in HELP])
 def test_digital_help(name, page_, expected):
     assert answer("inclusion.digital_help", page_)["status"] == expected
+
+
+def test_national_locator_is_not_the_communes_offer():
+    pages = [page('<footer><a href="https://www.france-services.gouv.fr/">Trouver la France services la plus proche</a></footer>')]
+    assert answer("inclusion.digital_help", *pages)["status"] == "absent"

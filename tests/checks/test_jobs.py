@@ -29,6 +29,7 @@ JOBS = [
     ("trap pole emploi", page('<main><a href="https://www.francetravail.fr/">Offres d’emploi France Travail</a></main>'), "absent"),
     ("trap job fair", page('<main><h2>Forum de l’emploi le 12 mars</h2></main>'), "absent"),
     ("trap firefighters", page('<main><a href="/sdis">Recrutement de sapeurs-pompiers volontaires</a></main>'), "absent"),
+    ("trap social follow", page('<footer><a href="https://facebook.com/ville">Rejoignez-nous sur Facebook</a></footer>'), "absent"),
     ("trap mission locale", page('<nav><a href="/ml">Mission locale : offres d’emploi</a></nav>'), "absent"),
 ]
 

@@ -35,3 +35,8 @@ WIFI = [
 @pytest.mark.parametrize("name,page_,expected", WIFI, ids=[c[0] for c in WIFI])
 def test_public_wifi(name, page_, expected):
     assert answer("inclusion.public_wifi", page_)["status"] == expected
+
+
+def test_sentence_broken_by_line_break_still_reads():
+    pages = [page("<main><p>Salle polyvalente<br>Accès <strong>WIFI GRATUIT</strong> pour tous</p></main>")]
+    assert answer("inclusion.public_wifi", *pages)["status"] == "present"
