@@ -22,7 +22,6 @@ HELP_NAMES = words_pattern(
     r"aides? (?:au |aux )?(?:numerique|demarches? (?:administratives )?en ligne)", r"aidants? connect",
     r"points? (?:d'acces )?numeriques?", r"permanences? numeriques?", r"coup de pouce numerique",
     r"tiers-lieux? numeriques?", r"espaces? numeriques? (?:publics?|municipa(?:l|ux)|pour tous|solidaires?)",
-    r"fabriques? numeriques?",
     r"(?:cours|formations?) (?:d'|en )?informatique",
 )
 #: Body text naming these is a clear offer; "EPN" or "initiation" alone are only names in a menu.

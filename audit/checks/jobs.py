@@ -21,9 +21,11 @@ JOB_PHRASES = (
     r"emplois? (?:saisonniers?|municipaux|communaux)", r"jobs? d'ete", r"carrieres? (?:et|&) (?:emplois?|recrutements?)",
 )
 JOB_NAMES = words_pattern(*JOB_PHRASES)
-#: What a recruitment notice of the territorial civil service says.
+#: What body text says when the commune itself recruits: a notice of the territorial civil service.
 JOB_MENTIONS = words_pattern(
-    *JOB_PHRASES, r"cadres? d'emplois? des", r"(?:fonction publique|filiere) territoriale",
+    r"(?:la|notre|votre) (?:ville|mairie|commune|collectivite|communaute de communes|agglo) recrute",
+    r"(?:nos|les) offres d'emplois? (?:de la|du) (?:ville|mairie|commune|collectivite|ccas)", r"nos offres d'emplois?",
+    r"postes? (?:a pourvoir|vacants?)", r"cadres? d'emplois? des", r"(?:fonction publique|filiere) territoriale",
     r"recrute (?:un|une|des) (?:agents?|adjoints?|animat\w+|educat\w+|responsables?|directeur|directrice|chargee?)",
     r"lettre de motivation et (?:un )?cv", r"(?:adjoint|agent|redacteur|technicien|attache) (?:technique |administratif )?territorial",
 )

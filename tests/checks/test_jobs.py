@@ -30,6 +30,7 @@ JOBS = [
     ("trap job fair", page('<main><h2>Forum de l’emploi le 12 mars</h2></main>'), "absent"),
     ("trap firefighters", page('<main><a href="/sdis">Recrutement de sapeurs-pompiers volontaires</a></main>'), "absent"),
     ("trap social follow", page('<footer><a href="https://facebook.com/ville">Rejoignez-nous sur Facebook</a></footer>'), "absent"),
+    ("trap company offer in an article", page("<main><p>Le supermarché a publié une offre d’emploi de caissier.</p></main>"), "absent"),
     ("trap mission locale", page('<nav><a href="/ml">Mission locale : offres d’emploi</a></nav>'), "absent"),
 ]
 
