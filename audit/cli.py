@@ -31,6 +31,8 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("urls", nargs="*", metavar="URL", help="adresse(s) de site à auditer")
     run.add_argument("--from", dest="csv", type=Path, metavar="CSV", help="fichier CSV avec une colonne url (name, insee facultatifs)")
     run.add_argument("--out", type=Path, default=Path("reports"), help="dossier de sortie (défaut : reports)")
+    run.add_argument("--resume", action="store_true",
+                     help="reprendre un audit interrompu : les sites déjà audités dans --out ne sont pas refaits")
     _crawl_options(run)
     run.set_defaults(handler=_run)
 
@@ -95,13 +97,20 @@ def _run(args: argparse.Namespace) -> int:
     _report_rejected(rejected, args.out)
     if not sites:
         raise InputError("aucun site valide à auditer")
-    return _crawl(sites, args.out, _overrides(args))
+    return _crawl(sites, args.out, _overrides(args), resume=args.resume)
 
 
-def _crawl(sites: list[SiteInput], out: Path, overrides: dict[str, str]) -> int:
-    from audit.crawl import run_crawl
+def _crawl(sites: list[SiteInput], out: Path, overrides: dict[str, str], resume: bool = False) -> int:
+    from audit.crawl import pending_inputs, run_crawl
+    from audit.reports.summary import write_summary_csv
 
-    run_crawl(sites, out, overrides)
+    inputs = pending_inputs(sites, out, resume)
+    if len(inputs) < len(sites):
+        print(f"reprise : {len(sites) - len(inputs)} site(s) déjà audité(s) conservé(s)", file=sys.stderr)
+    if inputs:
+        run_crawl(inputs, out, overrides)
+    else:
+        write_summary_csv(out)
     print(f"{len(sites)} site(s) audité(s) : résultats dans {out}/ (summary.csv, <site>/audit.json)")
     return EXIT_OK
 

@@ -9,8 +9,8 @@ from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
 
 from audit import settings as default_settings
-from audit.output import write_atomic
-from audit.sites import SiteInput
+from audit.output import AUDIT_FILE, site_dir, write_atomic
+from audit.sites import SiteInput, unique_slugs
 from audit.spiders.commune import CommuneSpider
 
 
@@ -26,8 +26,20 @@ def build_settings(out_dir: Path, overrides: dict[str, str] | None = None) -> Se
 STATS_FILE = "crawl-stats.json"
 
 
-def run_crawl(sites: list[SiteInput], out_dir: Path, overrides: dict[str, str] | None = None) -> dict:
-    """Crawl `sites` into `out_dir` (one ``audit.json`` each, plus ``summary.csv``); return the stats.
+def pending_inputs(sites: list[SiteInput], out_dir: Path, resume: bool) -> list[tuple[SiteInput, str]]:
+    """``(site, slug)`` pairs still to audit; with `resume`, sites whose ``audit.json`` exists are done.
+
+    Slugs are assigned over the whole list first, so a resumed run names every site as the first run did.
+    """
+    slugs = unique_slugs(sites)
+    return [
+        (site, slugs[site]) for site in sites
+        if not (resume and (site_dir(out_dir, slugs[site]) / AUDIT_FILE).exists())
+    ]
+
+
+def run_crawl(inputs: list[tuple[SiteInput, str]], out_dir: Path, overrides: dict[str, str] | None = None) -> dict:
+    """Crawl `inputs` into `out_dir` (one ``audit.json`` each, plus ``summary.csv``); return the stats.
 
     The crawl's Scrapy stats are also saved to ``crawl-stats.json``, because
     ``scrapy crawl`` exits 0 even when every request failed: the stats say what happened.
@@ -36,7 +48,7 @@ def run_crawl(sites: list[SiteInput], out_dir: Path, overrides: dict[str, str] |
     out_dir.mkdir(parents=True, exist_ok=True)
     process = CrawlerProcess(build_settings(out_dir, overrides))
     crawler = process.create_crawler(CommuneSpider)
-    process.crawl(crawler, sites=sites)
+    process.crawl(crawler, inputs=inputs)
     process.start()
     stats = crawler.stats.get_stats() if crawler.stats else {}
     write_atomic(out_dir / STATS_FILE, json.dumps(stats, default=str, indent=2, sort_keys=True).encode("utf-8"))

@@ -43,14 +43,16 @@ class CommuneSpider(Spider):
     name = "commune"
 
     def __init__(
-        self, url: str | None = None, csv: str | None = None, sites: list[SiteInput] | None = None,
-        **kwargs: Any,
+        self, url: str | None = None, csv: str | None = None,
+        inputs: list[tuple[SiteInput, str]] | None = None, **kwargs: Any,
     ) -> None:
+        """Sites come from ``-a url=`` / ``-a csv=`` (scrapy crawl) or as ``(site, slug)`` pairs (audit run)."""
         super().__init__(**kwargs)
-        if sites is None:
+        if inputs is None:
             sites = _sites_from_arguments(url, csv)
-        slugs = unique_slugs(sites)
-        self.inputs = [(site, slugs[site]) for site in sites]
+            slugs = unique_slugs(sites)
+            inputs = [(site, slugs[site]) for site in sites]
+        self.inputs = inputs
         self.states: dict[int, SiteState] = {}
 
     @classmethod
@@ -129,6 +131,10 @@ class CommuneSpider(Spider):
                 "download_slot": state.slot, **(meta or {}),
             },
         )
+
+    def owner_of(self, url: str) -> SiteState | None:
+        """The site being crawled that `url` belongs to, if any."""
+        return next((s for s in self.states.values() if s.owns(url)), None)
 
     def site_of(self, request: Request) -> SiteState | None:
         index = request.meta.get("site")

@@ -40,6 +40,10 @@ class SiteGuardMiddleware:
             raise OutOfScope("address", refusal)
         state = spider.site_of(request)
         if state is None:
+            # Requests Scrapy makes on its own (robots.txt) share the site's slot, hence its politeness.
+            owner = spider.owner_of(request.url)
+            if owner is not None:
+                request.meta.setdefault("download_slot", owner.slot)
             return None
         kind = request.meta.get("kind")
         if not state.owns(request.url):
