@@ -15,8 +15,8 @@ from audit.evaluate import Label
 from audit.grid import load_grid
 from tests.conftest import read_audits
 
-#: What the whole evaluation set must reach (measured at 0.991 when written, minus a 0.02 margin).
-MIN_MICRO_F1 = 0.97
+#: What the whole evaluation set must reach (measured 0.991 on 14 sites when written, minus a 0.02 margin).
+MIN_MICRO_F1 = 0.971
 LAST_LINE = re.compile(r"^micro-F1 (\d\.\d{3}) precision (\d\.\d{3}) recall (\d\.\d{3})$")
 
 
