@@ -48,6 +48,12 @@ def _parser() -> argparse.ArgumentParser:
     evaluate.add_argument("truth", type=Path, metavar="TRUTH", help="dossier de fichiers de vérité <slug>.yaml (ou un seul fichier)")
     evaluate.add_argument("outdir", type=Path, metavar="OUTDIR", help="dossier de résultats (<slug>/audit.json)")
     evaluate.set_defaults(handler=_evaluate)
+
+    report = sub.add_parser("report", help="refaire les rapports (HTML, XLSX, CSV) d'un dossier de résultats, sans nouvel audit")
+    report.add_argument("run_dir", type=Path, metavar="DOSSIER", help="dossier de résultats (<site>/audit.json)")
+    report.add_argument("--communes", type=Path, metavar="CSV",
+                        help="table INSEE des communes (insee_com, population_2021) pour comparer par strate de population")
+    report.set_defaults(handler=_report)
     return parser
 
 
@@ -102,6 +108,7 @@ def _run(args: argparse.Namespace) -> int:
 
 def _crawl(sites: list[SiteInput], out: Path, overrides: dict[str, str], resume: bool = False) -> int:
     from audit.crawl import pending_inputs, run_crawl
+    from audit.reports.build import render_reports
     from audit.reports.summary import write_summary_csv
 
     inputs = pending_inputs(sites, out, resume)
@@ -111,7 +118,8 @@ def _crawl(sites: list[SiteInput], out: Path, overrides: dict[str, str], resume:
         run_crawl(inputs, out, overrides)
     else:
         write_summary_csv(out)
-    print(f"{len(sites)} site(s) audité(s) : résultats dans {out}/ (summary.csv, <site>/audit.json)")
+    render_reports(out, overrides.get("AUDIT_COMMUNES_TABLE"))
+    print(f"{len(sites)} site(s) audité(s) : résultats dans {out}/ (summary.html, summary.xlsx, grid.csv, <site>/report.html, <site>/audit.json)")
     return EXIT_OK
 
 
@@ -163,6 +171,20 @@ def _evaluate(args: argparse.Namespace) -> int:
     from audit.evaluate import evaluate, format_report
 
     print(format_report(evaluate(args.truth, args.outdir)))
+    return EXIT_OK
+
+
+def _report(args: argparse.Namespace) -> int:
+    from audit.reports.build import render_reports
+
+    if not args.run_dir.is_dir():
+        raise InputError(f"dossier introuvable : {args.run_dir}")
+    if args.communes and not args.communes.is_file():
+        raise InputError(f"table des communes introuvable : {args.communes}")
+    written = render_reports(args.run_dir, args.communes)
+    if not written:
+        raise InputError(f"aucun audit.json dans {args.run_dir}")
+    print(f"{len(written)} rapport(s) écrit(s) dans {args.run_dir}/ (summary.html, summary.xlsx, grid.csv, grid.xlsx, <site>/report.html)")
     return EXIT_OK
 
 
