@@ -33,66 +33,203 @@ STATIC_RULES: dict[str, dict[str, Any]] = {
 _RGAA_TAG = re.compile(r"^RGAA-(\d+\.\d+)\.\d+$")
 _WCAG_TAG = re.compile(r"^wcag(\d)(\d)(\d+)$")
 _LABELLED_INPUTS = frozenset({"text", "email", "search", "tel", "url", "password", "number", "date", "checkbox", "radio", "file", "month", "week", "time", "datetime-local", "color", "range"})
+#: ARIA roles of form fields (ACT e086e5): a non-native element with one of them needs a name too.
+_FIELD_ROLES = frozenset({"checkbox", "combobox", "listbox", "menuitemcheckbox", "menuitemradio", "radio", "searchbox", "slider", "spinbutton", "switch", "textbox"})
+#: Field roles whose name may come from their content (like a checkbox's text).
+_NAMED_BY_CONTENT = frozenset({"checkbox", "menuitemcheckbox", "menuitemradio", "radio", "switch"})
+#: Link and its DPUB-ARIA subclasses (a[href role=doc-noteref] is still a link).
+_LINK_ROLES = frozenset({"link", "doc-backlink", "doc-biblioref", "doc-glossref", "doc-noteref"})
+_PRESENTATIONAL = frozenset({"presentation", "none"})
+#: Elements a <label> can name.
+_LABELABLE = frozenset({"input", "select", "textarea", "button"})
+#: Form controls contribute nothing to the name of what contains them (a select inside its own label).
+_NO_EMBEDDED_NAME = frozenset({"input", "select", "textarea", "script", "style", "template", "noscript"})
+_HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_NATIVELY_FOCUSABLE = frozenset({"a", "button", "input", "select", "textarea", "area"})
+#: Content a browser with scripts on never shows: its elements are not audited.
+_INERT_CONTAINERS = frozenset({"template", "noscript"})
+_DISPLAY_NONE = re.compile(r"(?:^|;)\s*display\s*:\s*none", re.I)
+_VISIBILITY = re.compile(r"(?:^|;)\s*visibility\s*:\s*(hidden|collapse|visible)", re.I)
 MAX_PAGES_IN_VALUE = 20
 
 
-def _accessible_name(el: HtmlElement) -> str:
-    """Text a screen reader would announce for a link or button (content, alt, aria, title)."""
-    parts = [el.text_content(), el.get("aria-label") or "", el.get("title") or "", el.get("aria-labelledby") or ""]
-    parts += [img.get("alt") or "" for img in el.iter("img")]
-    parts += [(svg.findtext("title") or "") for svg in el.iter("svg")]
-    if el.tag == "input":
-        parts.append(el.get("value") or "")
-    return "".join(parts).strip()
+def _role(el: HtmlElement) -> str:
+    """The first token of the explicit role (what browsers honour), lower-cased."""
+    return (el.get("role") or "").strip().lower().split(" ")[0]
+
+
+def _focusable(el: HtmlElement) -> bool:
+    if el.get("tabindex") is not None:
+        return True
+    if el.tag in ("a", "area"):
+        return el.get("href") is not None
+    return el.tag in _NATIVELY_FOCUSABLE and el.get("disabled") is None
+
+
+def _presentational(el: HtmlElement) -> bool:
+    """role=none/presentation, which browsers ignore on focusable elements or with global ARIA attributes
+    (ARIA's presentational role conflict resolution)."""
+    return _role(el) in _PRESENTATIONAL and not _focusable(el) and not any(
+        name.startswith("aria-") and name != "aria-hidden" for name in el.attrib)
+
+
+def _self_hidden(el: HtmlElement) -> bool:
+    style = el.get("style") or ""
+    return (el.get("hidden") is not None or el.get("aria-hidden") == "true"
+            or bool(style and _DISPLAY_NONE.search(style)))
 
 
 def _hidden(el: HtmlElement) -> bool:
-    return el.get("aria-hidden") == "true" or el.get("hidden") is not None or any(
-        a.get("hidden") is not None or a.get("aria-hidden") == "true" for a in el.iterancestors()
-    )
+    """Out of the accessibility tree: hidden, aria-hidden, display:none or visibility:hidden (inline styles
+    only, a static parser sees no stylesheet), or inside a template/noscript."""
+    visibility = ""
+    for node in (el, *el.iterancestors()):
+        if _self_hidden(node) or node is not el and node.tag in _INERT_CONTAINERS:
+            return True
+        style = node.get("style")
+        if not visibility and style and (m := _VISIBILITY.search(style)):
+            visibility = m.group(1).lower()  # the nearest declaration wins
+    return visibility in ("hidden", "collapse")
+
+
+def _ids(tree: HtmlElement) -> dict[str, HtmlElement]:
+    """First element of each id (as getElementById), for aria-labelledby."""
+    ids: dict[str, HtmlElement] = {}
+    for el in tree.iter():
+        if isinstance(el.tag, str) and (key := el.get("id")):
+            ids.setdefault(key, el)
+    return ids
+
+
+def _labelledby(el: HtmlElement, ids: dict[str, HtmlElement]) -> str:
+    refs = (el.get("aria-labelledby") or "").split()
+    # Referenced content does not follow aria-labelledby again (accname), which also prevents cycles.
+    return " ".join(_content_name(ids[ref], ids, follow=False) for ref in refs if ref in ids).strip()
+
+
+def _content_name(el: HtmlElement, ids: dict[str, HtmlElement], *, follow: bool = True) -> str:
+    """Name computed from an element's content: its text and its visible descendants' own names."""
+    parts = [el.text or ""]
+    for child in el:
+        if isinstance(child.tag, str) and not _self_hidden(child):
+            parts.append(_embedded_name(child, ids, follow))
+        parts.append(child.tail or "")
+    return " ".join(parts).strip()
+
+
+def _embedded_name(el: HtmlElement, ids: dict[str, HtmlElement], follow: bool) -> str:
+    """Name of an element met inside a link, a button or a referenced label."""
+    if label := (follow and _labelledby(el, ids)) or (el.get("aria-label") or "").strip():
+        return label
+    if el.tag == "img":
+        return (el.get("alt") or el.get("title") or "").strip()
+    if el.tag == "svg":
+        title = el.find("title")
+        return (title.text_content() if title is not None else "").strip()
+    if el.tag in _NO_EMBEDDED_NAME:
+        return ""
+    return _content_name(el, ids, follow=follow)
+
+
+def _name(el: HtmlElement, ids: dict[str, HtmlElement], *, from_content: bool, extra: str = "") -> str:
+    """Accessible name in accname order: aria-labelledby, aria-label, `extra` (alt, value, label),
+    content when the role allows it, then title."""
+    return (_labelledby(el, ids) or (el.get("aria-label") or "").strip() or extra.strip()
+            or (_content_name(el, ids) if from_content else "") or (el.get("title") or "").strip())
+
+
+def _document_title(tree: HtmlElement) -> str:
+    """Text of the document's title element: the first one outside inline SVG and templates."""
+    for title in tree.iter("title"):
+        if not any(a.tag in ("svg", "template") for a in title.iterancestors()):
+            return title.text_content().strip()
+    return ""
 
 
 def static_violations(page: Page) -> dict[str, int]:
-    """Elements failing each static rule on `page` (rules with no failure are left out)."""
+    """Elements failing each static rule on `page` (rules with no failure are left out).
+
+    The rules follow axe-core and the W3C ACT rules; tests/test_act_rules.py runs them on the ACT test cases.
+    """
     tree = page.tree
+    ids = _ids(tree)
+    labels = _label_texts(tree, ids)
     failures: Counter[str] = Counter()
-    if not (tree.get("lang") or tree.get("xml:lang") or "").strip():
+    if not (tree.get("lang") or "").strip():  # xml:lang alone means nothing in an HTML page
         failures["html-has-lang"] += 1
-    if not page.title:
+    if not _document_title(tree):
         failures["document-title"] += 1
-    for img in tree.iter("img"):
-        if img.get("alt") is None and img.get("role") not in ("presentation", "none") and not img.get("aria-label") and not _hidden(img):
-            failures["image-alt"] += 1
-    labelled = {lab.get("for") for lab in tree.iter("label") if lab.get("for")}
-    for control in tree.iter("input", "select", "textarea"):
-        kind = (control.get("type") or "text").lower()
-        if control.tag == "input" and kind not in _LABELLED_INPUTS or _hidden(control):
+    previous_level = 0
+    for el in tree.iter():
+        if not isinstance(el.tag, str):
             continue
-        has_label = (
-            control.get("id") in labelled or control.get("aria-label") or control.get("aria-labelledby")
-            or control.get("title") or any(a.tag == "label" for a in control.iterancestors())
-        )
-        if not has_label:
-            failures["label"] += 1
-    for link in tree.iter("a"):
-        if link.get("href") is not None and not _hidden(link) and not _accessible_name(link):
-            failures["link-name"] += 1
-    for button in tree.iter("button"):
-        if not _hidden(button) and not _accessible_name(button):
-            failures["button-name"] += 1
-    ids = Counter(el.get("id") for el in tree.iter() if isinstance(el.tag, str) and el.get("id"))
-    failures["duplicate-id"] += sum(1 for count in ids.values() if count > 1)
-    previous = 0
-    for level, _text in _headings_in_order(tree):
-        if previous and level > previous + 1:
-            failures["heading-order"] += 1
-        previous = level
+        rule = _rule_failed(el, ids, labels)
+        if rule and not _hidden(el):
+            failures[rule] += 1
+        if (level := _heading_level(el)) and not _hidden(el):
+            if previous_level and level > previous_level + 1:
+                failures["heading-order"] += 1
+            previous_level = level
+    failures["duplicate-id"] += sum(1 for count in Counter(
+        el.get("id") for el in tree.iter() if isinstance(el.tag, str) and el.get("id")).values() if count > 1)
     return {rule: n for rule, n in failures.items() if n}
 
 
-def _headings_in_order(tree: HtmlElement) -> Iterator[tuple[int, str]]:
-    for el in tree.iter("h1", "h2", "h3", "h4", "h5", "h6"):
-        yield int(el.tag[1]), el.text_content()
+def _heading_level(el: HtmlElement) -> int:
+    """Level of a heading (h1-h6 or role=heading, aria-level first), 0 for anything else."""
+    role = _role(el)
+    native = el.tag in _HEADING_TAGS
+    if not (role == "heading" or native and not role):
+        return 0
+    level = (el.get("aria-level") or "").strip()
+    if level.isdigit() and int(level) > 0:
+        return int(level)
+    return int(el.tag[1]) if native else 2  # ARIA's default level
+
+
+def _label_texts(tree: HtmlElement, ids: dict[str, HtmlElement]) -> dict[str, str]:
+    """Names given by visible <label for=...> elements, by target id."""
+    texts: dict[str, str] = {}
+    for label in tree.iter("label"):
+        if (target := label.get("for")) and not _hidden(label):
+            texts[target] = (texts.get(target, "") + " " + _content_name(label, ids)).strip()
+    return texts
+
+
+def _rule_failed(el: HtmlElement, ids: dict[str, HtmlElement], labels: dict[str, str]) -> str | None:
+    """The name rule `el` fails (image-alt, label, link-name, button-name), if any; visibility is checked after."""
+    tag, role = el.tag, _role(el)
+    kind = (el.get("type") or "text").strip().lower() if tag == "input" else ""
+    if _presentational(el):
+        return None
+    if role in _PRESENTATIONAL:
+        role = ""  # ignored when it conflicts with focus or global ARIA attributes
+    label = (labels.get(el.get("id") or "", "") + " " + _wrapping_label(el, ids)) if tag in _LABELABLE else ""
+    if tag == "img" or kind == "image" or role == "img" and tag not in ("svg", "area", "object"):
+        if tag == "img" and el.get("alt") == "":
+            return None  # decorative
+        alt = (el.get("alt") or "") if tag in ("img", "input") else ""
+        return None if _name(el, ids, from_content=False, extra=alt + label) else "image-alt"
+    if tag in ("input", "select", "textarea"):
+        if kind == "button":
+            return None if _name(el, ids, from_content=False, extra=(el.get("value") or "") + label) else "button-name"
+        if tag == "input" and kind not in _LABELLED_INPUTS or role and role not in _FIELD_ROLES:
+            return None
+        placeholder = (el.get("placeholder") or "") if tag != "select" else ""
+        return None if _name(el, ids, from_content=False, extra=label + placeholder) else "label"
+    if role in _FIELD_ROLES:
+        return None if _name(el, ids, from_content=role in _NAMED_BY_CONTENT) else "label"
+    if tag in ("a", "area") and el.get("href") is not None and (not role or role in _LINK_ROLES) or role == "link":
+        alt = (el.get("alt") or "") if tag == "area" else ""
+        return None if _name(el, ids, from_content=tag != "area", extra=alt) else "link-name"
+    if tag == "button" and not role or role == "button":
+        return None if _name(el, ids, from_content=True, extra=label) else "button-name"
+    return None
+
+
+def _wrapping_label(el: HtmlElement, ids: dict[str, HtmlElement]) -> str:
+    label = next((a for a in el.iterancestors() if a.tag == "label"), None)
+    return _content_name(label, ids) if label is not None else ""
 
 
 def _references(tags: list[str]) -> tuple[list[str], list[str]]:
