@@ -70,3 +70,42 @@ def test_missing_chromium_is_reported_and_the_audit_goes_on(tmp_path):
     assert audit["criteria"]["site.search"]["status"] == "present"
 
 
+
+
+def test_trackers_loaded_before_consent_are_listed(tmp_path):
+    audit, _ = _audit(tmp_path, "trackers")
+    consent = audit["criteria"]["site.cookie_consent"]
+    assert consent["status"] == "present", "the consent banner exists only once scripts run"
+    before = consent["value"]["before_consent"]
+    assert before["trackers_before_consent"] is True
+    assert "googletagmanager.com" in before["third_party_hosts"]
+    assert any(t["name"] and "Google" in t["name"] for t in before["trackers"])
+
+
+def test_the_browser_never_fetches_internal_addresses(tmp_path):
+    from tests import faults
+
+    internal_log: list[str] = []
+    with faults.serve(lambda h, p: faults.page(h, "<p>interne</p>"), internal_log) as internal:
+        root = tmp_path / "site"
+        root.mkdir()
+        (root / "index.html").write_text(
+            f"<!doctype html><html lang='fr'><head><title>Mairie</title></head><body><main><h1>Accueil</h1>"
+            f"<img src='{internal}pixel.gif' alt=''><iframe src='{internal}admin' title='admin'></iframe></main></body></html>",
+            encoding="utf-8",
+        )
+        with serve_folder(root) as url:
+            run_audit("run", url, "--out", str(tmp_path / "out"), *QUICK)
+    (audit,) = read_audits(tmp_path / "out").values()
+    assert audit["site"]["pages_rendered"] == 1
+    assert internal_log == [], "an internal address nobody asked for must not be fetched by the browser either"
+
+
+@pytest.mark.parametrize(("site", "status"), [("wide-page", "absent"), ("responsive", "present")])
+def test_mobile_rendering_decides_on_horizontal_overflow(tmp_path, site, status):
+    audit, _ = _audit(tmp_path, site)
+    mobile = audit["criteria"]["site.mobile"]
+    rendered = mobile["value"]["rendered"]
+    assert rendered["viewport_width"] == 375
+    assert (rendered["overflow_px"] > 8) == (status == "absent")
+    assert mobile["status"] == status, "a device-width viewport does not help a page that scrolls sideways"

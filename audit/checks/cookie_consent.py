@@ -1,4 +1,8 @@
-"""Consentement aux cookies : outil de gestion du consentement chargé et traceurs tiers référencés."""
+"""Consentement aux cookies : outil de gestion du consentement chargé et traceurs tiers référencés.
+
+With the browser, the requests a rendered page makes before any interaction
+(we never click) tell which third parties and trackers load before consent.
+"""
 
 from __future__ import annotations
 
@@ -14,7 +18,7 @@ from audit.text import fold, words_pattern
 from audit.urls import host_matches, host_of
 
 CRITERIA = ("site.cookie_consent",)
-NEEDS = frozenset({"html", "site_facts"})
+NEEDS = frozenset({"html", "site_facts", "rendered", "network"})
 
 #: Consent managers: (name, pattern on script / stylesheet / iframe URLs, pattern on inline scripts).
 CONSENT_TOOLS: tuple[tuple[str, str, str | None], ...] = (
@@ -168,10 +172,31 @@ def _tracker_observations(page: Page) -> Iterator[Observation]:
         yield Observation("site.cookie_consent", page.url, cut, "tracker", where, 0.9, {"host": host, "name": name})
 
 
+def _network_observations(page: Page) -> Iterator[Observation]:
+    """Third-party hosts the rendered page requested on its own, and consent tools among them."""
+    site_host = host_of(page.url)
+    hosts: dict[str, str] = {}
+    for url in page.requests:
+        host = host_of(url)
+        if not host or host == site_host or host.endswith("." + site_host) or not url.startswith("http"):
+            continue
+        hosts.setdefault(host, url)
+        for name, pattern in _TOOL_URL:
+            if pattern.search(url):
+                yield Observation("site.cookie_consent", page.url, excerpt(f"requête du navigateur : {url}"), "tool",
+                                  None, 0.9, name)
+                break
+    for host, url in hosts.items():
+        hit = _tracker(url)
+        yield Observation("site.cookie_consent", page.url, excerpt(f"requête avant consentement : {url}"), "request",
+                          None, 0.9, {"host": host, "name": hit[1] if hit else None})
+
+
 def observe(page: Page) -> Iterator[Observation]:
     seen: set[object] = set()
-    for obs in (*_tool_observations(page), *_tracker_observations(page)):
-        key = obs.value if obs.kind == "tool" else obs.value["host"]
+    network = _network_observations(page) if page.rendered else ()
+    for obs in (*_tool_observations(page), *_tracker_observations(page), *network):
+        key = obs.value if obs.kind == "tool" else (obs.kind, obs.value["host"])
         if key not in seen:
             seen.add(key)
             yield obs
@@ -184,18 +209,26 @@ def decide(observations: list[Observation], site: SiteFacts | None) -> dict[str,
         if obs.kind == "tracker":
             trackers.setdefault(obs.value["host"], obs.value)
     tracker_list = sorted(trackers.values(), key=lambda t: t["host"])
+    value: dict[str, object] = {"tool": None, "trackers": tracker_list}
+    requests = {o.value["host"]: o.value for o in observations if o.kind == "request"}
+    if any(o.kind == "request" for o in observations) or site is not None and site.pages_rendered:
+        early = sorted((r for r in requests.values() if r["name"]), key=lambda r: r["host"])
+        value["before_consent"] = {
+            "third_party_hosts": sorted(requests),
+            "trackers": early,
+            "trackers_before_consent": bool(early),
+        }
     if tools:
         # A known tool beats a home-made banner; then the tool seen on most pages.
         counts = Counter(o.value for o in tools)
         tool = max(counts, key=lambda n: (n != HOMEMADE_BANNER, counts[n]))
         mine = [o for o in tools if o.value == tool]
+        value["tool"] = tool
         return {"site.cookie_consent": Answer(
-            "present", evidence_of(mine), confidence=max(o.strength for o in mine),
-            value={"tool": tool, "trackers": tracker_list},
+            "present", evidence_of(mine), confidence=max(o.strength for o in mine), value=value,
         )}
     # A tag manager may inject the consent tool at run time, which static HTML cannot see.
     tag_manager = any(t["name"] == "Google Tag Manager" for t in tracker_list)
     confidence = 0.55 if tag_manager else 0.8 if tracker_list else 0.7
     evidence = evidence_of([o for o in observations if o.kind == "tracker"])
-    return {"site.cookie_consent": Answer("absent", evidence, confidence=confidence,
-                                          value={"tool": None, "trackers": tracker_list})}
+    return {"site.cookie_consent": Answer("absent", evidence, confidence=confidence, value=value)}

@@ -1,4 +1,9 @@
-"""Site adapté aux mobiles : balise viewport « width=device-width » et feuilles de style responsives."""
+"""Site adapté aux mobiles : balise viewport « width=device-width » et feuilles de style responsives.
+
+With the browser, the home page rendered 375 px wide decides: a page that
+scrolls sideways is not adapted, whatever its markup says; small tap targets
+are reported in the value.
+"""
 
 from __future__ import annotations
 
@@ -7,11 +12,11 @@ from collections.abc import Iterator
 
 from audit.decide import presence
 from audit.evidence import element_excerpt, excerpt, locator
-from audit.model import Answer, Observation, SiteFacts
+from audit.model import Answer, Evidence, Observation, SiteFacts
 from audit.page import Page
 
 CRITERIA = ("site.mobile",)
-NEEDS = frozenset({"html"})
+NEEDS = frozenset({"html", "rendered"})
 
 #: A viewport that follows the device width; a fixed one ("width=1024") is a desktop page.
 DEVICE_WIDTH = re.compile(r"width\s*=\s*device-width", re.I)
@@ -22,9 +27,25 @@ MEDIA_ATTR = re.compile(r"\((?:max|min)-(?:device-)?width\s*:", re.I)
 STRENGTH_VIEWPORT = 0.9
 #: Media queries without a device-width viewport do not fire on phones (they render 980 px wide).
 STRENGTH_MEDIA = 0.4
+#: Sideways scrolling under this many pixels is a rounding artefact, not a layout problem.
+OVERFLOW_TOLERANCE_PX = 8
+
+
+def _rendered(page: Page) -> Iterator[Observation]:
+    layout = page.layout or {}
+    overflow = layout.get("overflow_px", 0)
+    verdict = (f"défilement horizontal de {overflow} px à {layout.get('viewport_width')} px de large"
+               if overflow > OVERFLOW_TOLERANCE_PX else f"aucun défilement horizontal à {layout.get('viewport_width')} px de large")
+    yield Observation("site.mobile", page.url, f"Rendu mobile : {verdict} ; {layout.get('small_tap_targets', 0)} "
+                      f"cible(s) tactile(s) de moins de 24 px sur {layout.get('tap_targets', 0)}",
+                      kind="rendered", strength=0.95, value=layout)
 
 
 def observe(page: Page) -> Iterator[Observation]:
+    if page.rendered:
+        if page.viewport == "mobile" and page.layout is not None:
+            yield from _rendered(page)
+        return
     for meta in page.tree.iter("meta"):
         if (meta.get("name") or "").lower() == "viewport" and DEVICE_WIDTH.search(meta.get("content") or ""):
             yield Observation("site.mobile", page.url, element_excerpt(meta), kind="viewport",
@@ -48,7 +69,16 @@ def decide(observations: list[Observation], site: SiteFacts | None) -> dict[str,
     first: dict[str, Observation] = {}
     for obs in observations:
         first.setdefault(obs.kind, obs)
+    rendered = first.pop("rendered", None)
     answer = presence(list(first.values()), "site.mobile")
+    value: dict[str, object] = {"viewport": "viewport" in first, "media_queries": "media" in first}
+    if rendered is not None:
+        layout = rendered.value
+        value["rendered"] = layout
+        overflows = layout.get("overflow_px", 0) > OVERFLOW_TOLERANCE_PX
+        status = "absent" if overflows else "present"
+        evidence = [Evidence(url=rendered.url, excerpt=rendered.excerpt)] + (answer.evidence if not overflows else [])
+        return {"site.mobile": Answer(status, evidence, confidence=0.95, value=value)}
     if answer.status == "present":
-        answer.value = {"viewport": "viewport" in first, "media_queries": "media" in first}
+        answer.value = value
     return {"site.mobile": answer}

@@ -260,9 +260,21 @@ class CommuneSpider(Spider):
                 "playwright": True, "playwright_include_page": True, "playwright_context": viewport,
                 "playwright_context_kwargs": context_kwargs(viewport, self.settings.get("USER_AGENT")),
                 "playwright_page_event_handlers": {"request": lambda r: requested.append(r.url)},
+                "playwright_page_init_callback": self._guard_browser_page,
                 "requested": requested, "viewport": viewport, "is_home": page.is_home,
             },
         )
+
+    async def _guard_browser_page(self, browser_page: Any, request: Request) -> None:
+        """Apply the address policy to everything the browser fetches (images, scripts, frames too)."""
+
+        async def route(route: Any) -> None:
+            if await self.policy.refusal(route.request.url):
+                await route.abort()
+            else:
+                await route.continue_()
+
+        await browser_page.route("**/*", route)
 
     async def parse_rendered(self, response: Response) -> list[Any]:
         browser_page = response.meta.get("playwright_page")

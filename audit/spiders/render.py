@@ -53,8 +53,10 @@ _LAYOUT_JS = """() => {
                   width: Math.round(r.width), height: Math.round(r.height)});
     }
   }
-  return {viewport_width: window.innerWidth, scroll_width: scrollWidth,
-          overflow_px: Math.max(0, scrollWidth - window.innerWidth),
+  // A mobile browser widens its layout viewport to fit a too-wide page: measure against the screen.
+  const width = Math.min(window.innerWidth, screen.width || window.innerWidth);
+  return {viewport_width: width, scroll_width: scrollWidth,
+          overflow_px: Math.max(0, scrollWidth - width),
           tap_targets: targets, small_tap_targets: small.length, small_examples: small.slice(0, 5)};
 }"""
 
