@@ -64,6 +64,12 @@ def safe_url(url: object) -> str | None:
     return url.strip()
 
 
+#: Value keys holding a 0..1 share, a percentage, a code with underscores.
+SHARE_KEYS = {"share", "footer_mention"}
+PERCENT_KEYS = {"rate"}
+CODE_KEYS = {"level"}
+
+
 def key_label(key: str) -> str:
     return KEY_LABELS.get(key, key.replace("_", " "))
 
@@ -79,7 +85,14 @@ def french_date(text: object) -> str:
     return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
 
 
-def scalar_text(value: object) -> str:
+def scalar_text(value: object, key: str | None = None) -> str:
+    """One value as French text; `key` (the value's name) tells shares and rates from plain numbers."""
+    if key in SHARE_KEYS and isinstance(value, int | float) and not isinstance(value, bool):
+        return f"{value * 100:.0f} %"
+    if key in PERCENT_KEYS and isinstance(value, int | float) and not isinstance(value, bool):
+        return f"{value:g} %".replace(".", ",")
+    if key in CODE_KEYS and isinstance(value, str):
+        return value.replace("_", " ")
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -97,15 +110,15 @@ def value_text(criterion_id: str, value: Any) -> str:
         return news_text(value)
     if criterion_id == AUTOMATED_AUDIT and isinstance(value, dict):
         return automated_audit_text(value)
-    return _generic_text(value)
+    return _generic_text(value, criterion_id.rpartition(".")[2])
 
 
-def _generic_text(value: Any) -> str:
+def _generic_text(value: Any, key: str | None = None) -> str:
     if isinstance(value, dict):
-        return " ; ".join(f"{key_label(str(k))} : {_generic_text(v)}" for k, v in value.items() if v not in (None, [], {}))
+        return " ; ".join(f"{key_label(str(k))} : {_generic_text(v, str(k))}" for k, v in value.items() if v not in (None, [], {}))
     if isinstance(value, list):
         return ", ".join(_generic_text(v) for v in value)
-    return scalar_text(value)
+    return scalar_text(value, key)
 
 
 def news_text(value: dict[str, Any]) -> str:

@@ -25,7 +25,7 @@ def value_html(criterion_id: str, value: Any) -> Markup:
         return automated_audit_html(value)
     if criterion_id == NEWS and isinstance(value, dict):
         return news_html(value)
-    return generic_html(value)
+    return generic_html(value, criterion_id.rpartition(".")[2])
 
 
 def link(url: object, text: object | None = None) -> Markup:
@@ -37,10 +37,11 @@ def link(url: object, text: object | None = None) -> Markup:
     return Markup('<a class="url" href="{}">{}</a>').format(href, label)
 
 
-def generic_html(value: Any) -> Markup:
+def generic_html(value: Any, key: str | None = None) -> Markup:
+    """Dicts as definition lists, lists of flat records as tables, other lists as bullets, URLs as links."""
     if isinstance(value, dict):
         items = Markup("").join(
-            Markup("<dt>{}</dt><dd>{}</dd>").format(key_label(str(k)), generic_html(v)) for k, v in value.items()
+            Markup("<dt>{}</dt><dd>{}</dd>").format(key_label(str(k)), generic_html(v, str(k))) for k, v in value.items()
         )
         return Markup('<dl class="value">{}</dl>').format(items)
     if isinstance(value, list):
@@ -51,7 +52,7 @@ def generic_html(value: Any) -> Markup:
         return Markup("<ul>{}</ul>").format(Markup("").join(Markup("<li>{}</li>").format(generic_html(v)) for v in value))
     if isinstance(value, str) and safe_url(value):
         return link(value)
-    return escape(scalar_text(value))
+    return escape(scalar_text(value, key))
 
 
 def _flat(item: dict[str, Any]) -> bool:
@@ -65,7 +66,7 @@ def _table(rows: list[dict[str, Any]]) -> Markup:
         keys.extend(k for k in row if k not in keys)
     head = Markup("").join(Markup('<th scope="col">{}</th>').format(key_label(k)) for k in keys)
     body = Markup("").join(
-        Markup("<tr>{}</tr>").format(Markup("").join(Markup("<td>{}</td>").format(generic_html(row.get(k))) for k in keys))
+        Markup("<tr>{}</tr>").format(Markup("").join(Markup("<td>{}</td>").format(generic_html(row.get(k), k)) for k in keys))
         for row in rows
     )
     return Markup('<table class="value"><thead><tr>{}</tr></thead><tbody>{}</tbody></table>').format(head, body)
