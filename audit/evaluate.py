@@ -289,9 +289,11 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     run = sub.add_parser("crawl", help="auditer tout le jeu d'évaluation puis afficher l'évaluation")
     run.add_argument("out", type=Path, help="dossier de sortie de l'audit")
+    run.add_argument("--set", dest="root", type=Path, default=EVALUATION,
+                     help="dossier du jeu (sites/, truth/, communes.csv) ; défaut : evaluation/")
     args = parser.parse_args(argv)
-    crawl(args.out)
-    print(format_report(evaluate(EVALUATION / "truth", args.out)))
+    crawl(args.out, args.root)
+    print(format_report(evaluate(args.root / "truth", args.out)))
     return 0
 
 
