@@ -27,18 +27,40 @@ class SiteAudit:
         self.browser = browser
         self.observations: dict[str, list[Observation]] = {c.name: [] for c in checks}
         self.failures: dict[str, str] = {}
+        #: What static checks saw, so that the rendered DOM only adds what scripts inserted.
+        self._seen: set[tuple[str, str, str, str, str]] = set()
 
     def observe(self, page: Page, rendered: bool = False) -> None:
-        """Give `page` to every check that reads this kind of page (static HTML or rendered DOM)."""
-        wanted = "rendered" if rendered else "html"
+        """Give `page` to every check that reads it.
+
+        Static HTML goes to checks needing ``html``. A rendered page goes to checks
+        needing ``rendered`` as it is; the desktop rendering also goes to the
+        ``html`` checks, keeping only observations the static page did not give
+        (links and banners inserted by scripts), so nothing is counted twice.
+        """
         for check in self.checks:
-            if check.name in self.failures or wanted not in check.needs:
+            if check.name in self.failures:
+                continue
+            if rendered and "rendered" not in check.needs and not ("html" in check.needs and page.viewport == "desktop"):
+                continue
+            if not rendered and "html" not in check.needs:
                 continue
             try:
-                self.observations[check.name].extend(check.observe(page))
+                found = list(check.observe(page))
             except Exception as exc:
                 logger.exception("check %s failed on %s", check.name, page.url)
                 self.failures[check.name] = f"{type(exc).__name__}: {exc} (page {page.url})"
+                continue
+            if "rendered" not in check.needs:
+                found = self._new_only(check.name, found, rendered)
+            self.observations[check.name].extend(found)
+
+    def _new_only(self, name: str, found: list[Observation], rendered: bool) -> list[Observation]:
+        keys = [(name, o.criterion, o.url, o.kind, o.excerpt) for o in found]
+        if rendered:
+            found = [o for o, key in zip(found, keys) if key not in self._seen]
+        self._seen.update(keys)
+        return found
 
     def decide(self, facts: SiteFacts) -> tuple[dict[str, dict[str, Any]], list[dict[str, str]]]:
         """Answer every grid criterion; return the criteria mapping and the errors to record."""

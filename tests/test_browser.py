@@ -24,6 +24,7 @@ def _audit(tmp_path, site, *extra):
 def test_links_inserted_by_javascript_are_crawled(tmp_path):
     audit, log = _audit(tmp_path, "js-menu")
     assert "/demarches/" in log, "the menu exists only after a script runs: it must be found in the rendered DOM"
+    assert audit["criteria"]["social.facebook"]["value"] == "https://www.facebook.com/villejs"
     assert audit["site"]["pages_rendered"] >= 1
     assert not [e for e in audit["site"]["errors"] if e["kind"].startswith("render")]
     folder = next(p for p in (tmp_path / "out").iterdir() if p.is_dir())
@@ -38,6 +39,7 @@ def test_static_crawl_alone_misses_the_javascript_menu(tmp_path):
     audit, log = _audit(tmp_path, "js-menu", "--no-browser")
     assert "/demarches/" not in log
     assert audit["site"]["pages_rendered"] == 0
+    assert audit["criteria"]["social.facebook"]["status"] == "absent"
 
 
 def test_axe_runs_under_a_strict_csp_with_rgaa_references(tmp_path):

@@ -129,3 +129,19 @@ def test_invalid_urls_are_rejected(raw):
 def test_slugs_cannot_escape_the_output_folder(tmp_path, name):
     slug = SiteInput(url="http://v.fr/", name=name).slug
     assert site_dir(tmp_path, slug).resolve().parent == tmp_path.resolve()
+
+
+def test_rendered_dom_only_adds_what_scripts_inserted():
+    def observe(page):
+        return [Observation("site.search", page.url, link.text) for link in page.links]
+
+    links = _check("links", ["site.search"], observe=observe)
+    audit = SiteAudit([links], browser=True)
+    audit.observe(Page.from_html("http://ville.fr/", "<a href='/a'>Accueil</a>", is_home=True))
+    rendered = Page.from_html("http://ville.fr/", "<a href='/a'>Accueil</a><a href='/d'>Démarches</a>", is_home=True)
+    rendered.rendered, rendered.viewport = True, "desktop"
+    audit.observe(rendered, rendered=True)
+    mobile = Page.from_html("http://ville.fr/", "<a href='/m'>Menu mobile</a>", is_home=True)
+    mobile.rendered, mobile.viewport = True, "mobile"
+    audit.observe(mobile, rendered=True)
+    assert [o.excerpt for o in audit.observations["links"]] == ["Accueil", "Démarches"]
