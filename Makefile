@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup system demo test bench clean
+.PHONY: setup system demo test bench evaluate clean
 
 setup: system $(STAMP) node_modules/.package-lock.json
 
@@ -28,6 +28,9 @@ test: setup
 
 bench: setup
 	$(BIN)/python benchmarks/crawl_speed.py
+
+evaluate: setup
+	$(BIN)/python -m audit.evaluate crawl reports/evaluation
 
 clean:
 	rm -rf $(VENV) node_modules reports/demo
