@@ -52,7 +52,7 @@ def generic_html(value: Any, key: str | None = None) -> Markup:
         return Markup("<ul>{}</ul>").format(Markup("").join(Markup("<li>{}</li>").format(generic_html(v)) for v in value))
     if isinstance(value, str) and safe_url(value):
         return link(value)
-    return escape(scalar_text(value, key))
+    return escape(scalar_text(value, key)) if value is not None else Markup("—")
 
 
 def _flat(item: dict[str, Any]) -> bool:
