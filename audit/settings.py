@@ -5,8 +5,8 @@ SPIDER_MODULES = ["audit.spiders"]
 NEWSPIDER_MODULE = "audit.spiders"
 
 # --- identity and politeness -------------------------------------------------
+#: Named in the user agent, "CommuneAuditBot/0.1 (+AUDIT_CONTACT_URL)"; -s USER_AGENT=... replaces it all.
 AUDIT_CONTACT_URL = "https://github.com/villes-internet/commune-audit"
-USER_AGENT = f"CommuneAuditBot/0.1 (+{AUDIT_CONTACT_URL})"
 ROBOTSTXT_OBEY = True
 CONCURRENT_REQUESTS = 16
 CONCURRENT_REQUESTS_PER_DOMAIN = 2
@@ -45,7 +45,7 @@ AUDIT_CHROMIUM_PATH = ""
 AUDIT_RENDER = "key"
 #: Pages rendered per site at most (the home page's mobile rendering is extra).
 AUDIT_RENDER_MAX = 10
-ADDONS = {"audit.browser.BrowserAddon": 0}
+ADDONS = {"audit.identity.IdentityAddon": 0, "audit.browser.BrowserAddon": 10}
 
 #: Longest Retry-After (seconds) honoured on 429/503 before giving up on the page.
 AUDIT_MAX_RETRY_AFTER = 120

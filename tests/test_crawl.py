@@ -231,3 +231,27 @@ def test_invalid_rows_are_listed_and_the_rest_runs(tmp_path):
 def test_checks_command_lists_installed_checks():
     proc = run_audit("checks")
     assert "search" in proc.stdout and "site.search" in proc.stdout
+
+
+
+
+@pytest.mark.parametrize(
+    ("flags", "expected"),
+    [
+        ((), "CommuneAuditBot/0.1 (+https://github.com/villes-internet/commune-audit)"),
+        (("-s", "AUDIT_CONTACT_URL=https://ville.example/contact"), "CommuneAuditBot/0.1 (+https://ville.example/contact)"),
+        (("-s", "USER_AGENT=MonAudit/1.0"), "MonAudit/1.0"),
+    ],
+)
+def test_user_agent_names_the_tool_and_a_configurable_contact(tmp_path, flags, expected):
+    from tests import faults
+
+    agents: list[str] = []
+
+    def behave(handler, path):
+        agents.append(handler.headers.get("User-Agent", ""))
+        faults.page(handler, "<p>Bienvenue</p>")
+
+    with faults.serve(behave) as url:
+        run_audit("run", url, "--out", str(tmp_path / "out"), *FAST, *flags)
+    assert agents and set(agents) == {expected}
