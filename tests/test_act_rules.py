@@ -46,6 +46,7 @@ def test_static_rules_cover_both_outcomes():
     ('<input type="image" src="ok.png">', "image-alt", 1),
     ('<a href="/"><svg><title>Accueil</title><path d=""/></svg></a>', "link-name", 0),
     ('<a href="/"><svg aria-hidden="true"><path d=""/></svg></a>', "link-name", 1),
+    ('<a href="https://www.facebook.com/ville"><span class="icon-facebook" title="Facebook"></span></a>', "link-name", 0),
     ('<a href="/" aria-labelledby="t"><img src="x.png"></a><span id="t">Mairie</span>', "link-name", 0),
     ('<a href="/" aria-labelledby="t"><img src="x.png"></a><span id="t"> </span>', "link-name", 1),
     ('<span role="button" onclick="go()"></span>', "button-name", 1),

@@ -233,8 +233,6 @@ def test_checks_command_lists_installed_checks():
     assert "search" in proc.stdout and "site.search" in proc.stdout
 
 
-
-
 @pytest.mark.parametrize(
     ("flags", "expected"),
     [

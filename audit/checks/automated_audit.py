@@ -128,7 +128,7 @@ def _embedded_name(el: HtmlElement, ids: dict[str, HtmlElement], follow: bool) -
         return (title.text_content() if title is not None else "").strip()
     if el.tag in _NO_EMBEDDED_NAME:
         return ""
-    return _content_name(el, ids, follow=follow)
+    return _content_name(el, ids, follow=follow) or (el.get("title") or "").strip()
 
 
 def _name(el: HtmlElement, ids: dict[str, HtmlElement], *, from_content: bool, extra: str = "") -> str:
