@@ -38,8 +38,9 @@ def locator(el: HtmlElement) -> str:
         if parent is None:
             steps.append(node.tag)
             break
-        same = [s for s in parent if s.tag == node.tag]
-        steps.append(node.tag if len(same) == 1 else f"{node.tag}:nth-of-type({same.index(node) + 1})")
+        before = sum(1 for _ in node.itersiblings(node.tag, preceding=True))
+        alone = before == 0 and next(node.itersiblings(node.tag), None) is None
+        steps.append(node.tag if alone else f"{node.tag}:nth-of-type({before + 1})")
         node = parent
     return " > ".join(reversed(steps))
 

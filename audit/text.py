@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _TRANSLATION = str.maketrans(
     {
@@ -19,15 +20,25 @@ _TRANSLATION = str.maketrans(
     }
 )
 _SPACES = re.compile(r"\s+")
+_COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+#: Link texts and labels repeat on every page of a site: short strings are folded once.
+_CACHED_LENGTH = 200
 
 
 def fold(text: str | None) -> str:
     """Return `text` folded for matching (see module docstring)."""
     if not text:
         return ""
-    text = unicodedata.normalize("NFKD", text.translate(_TRANSLATION))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return _fold_cached(text) if len(text) <= _CACHED_LENGTH else _fold(text)
+
+
+def _fold(text: str) -> str:
+    if not text.isascii() or "`" in text:
+        text = _COMBINING.sub("", unicodedata.normalize("NFKD", text.translate(_TRANSLATION)))
     return _SPACES.sub(" ", text).strip().lower()
+
+
+_fold_cached = lru_cache(maxsize=65_536)(_fold)
 
 
 def clean(text: str | None) -> str:

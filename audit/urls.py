@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from urllib.parse import urlsplit, urlunsplit
 
 from w3lib.url import canonicalize_url
@@ -99,15 +100,24 @@ def origin(url: str) -> str:
     return urlunsplit((parts.scheme, parts.netloc, "", "", ""))
 
 
+@lru_cache(maxsize=65_536)
 def host_of(url: str) -> str:
-    """Lower-case host name of `url`, without ``www.``."""
-    return host_key(urlsplit(url).hostname)
+    """Lower-case host name of `url`, without ``www.`` (cached: checks ask it of every link)."""
+    try:
+        return host_key(urlsplit(url).hostname)
+    except ValueError:
+        return ""
 
 
+@lru_cache(maxsize=131_072)
 def host_matches(url: str, hosts: tuple[str, ...] | frozenset[str]) -> str | None:
-    """The entry of `hosts` that `url`'s host is, or is a subdomain of (``payfip.gouv.fr``)."""
-    host = host_of(url)
-    for candidate in hosts:
-        if host == candidate or host.endswith("." + candidate):
-            return candidate
+    """The entry of `hosts` that `url`'s host is, or is a subdomain of (``payfip.gouv.fr``).
+
+    Cached per (URL, vocabulary): menus repeat the same links on every page.
+    """
+    labels = host_of(url).split(".")
+    for i in range(len(labels)):
+        suffix = ".".join(labels[i:])
+        if suffix in hosts:
+            return suffix
     return None
