@@ -1,0 +1,1 @@
+var tarteaucitron = {job: [], user: {}, init: function (params) { this.params = params; }};
