@@ -253,3 +253,25 @@ def test_user_agent_names_the_tool_and_a_configurable_contact(tmp_path, flags, e
     with faults.serve(behave) as url:
         run_audit("run", url, "--out", str(tmp_path / "out"), *FAST, *flags)
     assert agents and set(agents) == {expected}
+
+
+def test_a_page_reached_through_a_redirect_is_read_once(tmp_path):
+    from tests import faults
+
+    log: list[str] = []
+
+    def behave(handler, path):
+        if path == "/":
+            faults.page(handler, "<a href='/mairie'>Mairie</a> <a href='/mairie/'>La mairie</a> <a href='/autre'>Autre</a>")
+        elif path in ("/mairie", "/autre"):
+            faults.send(handler, 301, headers={"Location": "/mairie/"})
+        elif path == "/mairie/":
+            faults.page(handler, "<p>Mairie</p>")
+        else:
+            faults.not_found(handler)
+
+    with faults.serve(behave, log) as url:
+        run_audit("run", url, "--out", str(tmp_path / "out"), *FAST)
+    (audit,) = read_audits(tmp_path / "out").values()
+    assert audit["site"]["pages_crawled"] == 2, "home + /mairie/ once, however many links lead to it"
+    assert [line.split()[1] for line in log].count("/mairie/") == 1

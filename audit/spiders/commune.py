@@ -190,6 +190,11 @@ class CommuneSpider(Spider):
                 state.keys.add(site_key(response.url))
         elif not state.owns(response.url):
             return []
+        final = canonical(response.url)
+        if final in state.read:
+            return []  # a redirect (often /page -> /page/) led to a page already read
+        state.read.add(final)
+        state.seen.add(final)
         state.facts.pages_crawled += 1
         if is_home and not response.body.strip():
             state.error("home_empty", "la page d'accueil est vide", response.url)

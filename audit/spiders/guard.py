@@ -14,6 +14,8 @@ from scrapy import Request
 from scrapy.crawler import Crawler
 from scrapy.exceptions import IgnoreRequest
 
+from audit.urls import canonical
+
 
 class OutOfScope(IgnoreRequest):
     """The request left the site, hit an address it may not, or the page budget is spent."""
@@ -50,6 +52,11 @@ class SiteGuardMiddleware:
             if kind == "home" and len(state.keys) == 1:
                 return None  # the home page may redirect off-site, followed once
             raise OutOfScope("offsite", f"redirection hors du site refusée : {request.url}")
+        if kind == "page" and request.meta.get("redirect_urls"):
+            target = canonical(request.url)
+            if target in state.seen:
+                raise OutOfScope("duplicate", f"redirection vers une page déjà prévue : {request.url}")
+            state.seen.add(target)
         if kind == "page" and state.pages_admitted >= spider.max_pages:
             raise OutOfScope("budget", "budget de pages atteint")
         if kind in ("page", "home"):

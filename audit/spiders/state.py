@@ -26,7 +26,9 @@ class SiteState:
     started_at: str = field(default_factory=now_iso)
     #: Site keys accepted as "this site": the start host, plus the home page's redirect target.
     keys: set[str] = field(default_factory=set)
+    #: Canonical URLs scheduled, and canonical URLs of pages actually read (after redirects).
     seen: set[str] = field(default_factory=set)
+    read: set[str] = field(default_factory=set)
     patterns: Counter[str] = field(default_factory=Counter)
     errors: list[dict[str, str]] = field(default_factory=list)
     pending: int = 0
