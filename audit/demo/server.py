@@ -21,7 +21,7 @@ class _Handler(SimpleHTTPRequestHandler):
 
     def send_head(self):  # type: ignore[override]
         if self.request_log is not None:
-            self.request_log.append(self.path)
+            self.request_log.append(self.path if self.command == "GET" else f"{self.command} {self.path}")
         return super().send_head()
 
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
@@ -32,7 +32,7 @@ class _Handler(SimpleHTTPRequestHandler):
 def serve_folder(root: Path, request_log: list[str] | None = None) -> Iterator[str]:
     """Serve `root` on a free loopback port; yield its base URL (``http://127.0.0.1:PORT/``).
 
-    With `request_log`, every requested path is appended to that list.
+    With `request_log`, every requested path is appended to that list (prefixed by the method when not GET).
     """
     handler_class = type("Handler", (_Handler,), {"request_log": request_log})
     handler = functools.partial(handler_class, directory=str(root))

@@ -15,7 +15,7 @@ from audit.browser import axe_source
 
 NETWORK_IDLE_MS = 3_000
 #: After network idle, wait until the DOM has been quiet this long (scripts inserting menus late)...
-QUIET_MS = 700
+QUIET_MS = 500
 #: ...but never longer than this.
 SETTLE_MAX_MS = 3_000
 

@@ -32,6 +32,9 @@ class SiteState:
     patterns: Counter[str] = field(default_factory=Counter)
     errors: list[dict[str, str]] = field(default_factory=list)
     pending: int = 0
+    #: Pages linking to each internal URL (a few each), for broken-link reports.
+    linked_from: dict[str, list[str]] = field(default_factory=dict)
+    documents_checked: int = 0
     pages_admitted: int = 0
     renders: int = 0
     #: time.monotonic() before which no request goes to this site (Retry-After).
@@ -47,6 +50,11 @@ class SiteState:
     def slot(self) -> str:
         """Download slot: politeness limits apply per site, even for sites sharing an IP."""
         return f"site-{self.index}"
+
+    def link_from(self, url: str, referrer: str, keep: int = 5) -> None:
+        sources = self.linked_from.setdefault(url, [])
+        if len(sources) < keep and referrer not in sources:
+            sources.append(referrer)
 
     def owns(self, url: str) -> bool:
         return site_key(url) in self.keys
