@@ -11,11 +11,13 @@ import re
 from collections.abc import Iterable, Iterator
 from urllib.parse import urlsplit
 
+from lxml.html import HtmlElement
+
 from audit.decide import presence
 from audit.evidence import excerpt
 from audit.model import Answer, Observation
 from audit.observe import from_link
-from audit.page import Link, Page
+from audit.page import Field, Form, Link, Page
 from audit.text import clean, fold, words_pattern
 from audit.urls import host_of
 
@@ -232,3 +234,94 @@ PAY_WORDS = words_pattern(
     "payer", "payez", "paiements?", "regler", "reglez", "reglements?", "factures?", "facturation",
     "prelevements?", "carte bancaire",
 )
+
+
+# ---------------------------------------------------------------- reading around a link or a form
+#: Elements that hold one sentence or one item: the words a visitor reads around a link.
+_BLOCK_TAGS = frozenset({"p", "li", "td", "th", "dd", "dt", "blockquote", "figcaption", "caption", "label", "div", "section", "article"})
+#: A "block" longer than this is a whole container (a menu, a page body), not the link's sentence.
+_BLOCK_LIMIT = 600
+_ANCESTOR_LIMIT = 6
+
+
+def link_block(link: Link) -> str:
+    """Folded text of the paragraph or list item holding `link` ("" when it is a whole container).
+
+    A juror reads the sentence around a link: "inscriptions et paiement se font
+    sur le [Portail Familles]" says what the link is for.
+    """
+    node = link.element.getparent()
+    for _ in range(_ANCESTOR_LIMIT):
+        if node is None or not isinstance(node.tag, str):
+            return ""
+        if node.tag in _BLOCK_TAGS:
+            text = fold(clean(" ".join(node.itertext())))
+            return text if len(text) <= _BLOCK_LIMIT else ""
+        node = node.getparent()
+    return ""
+
+
+def spaced_text(element: HtmlElement) -> str:
+    """Folded text of `element`, text nodes kept apart ("Type d'acte" and "Acte de naissance" do not merge)."""
+    return fold(clean(" ".join(t for t in element.itertext() if t.strip())))
+
+
+_OPTIONS_FREE = ".//text()[not(ancestor::select or ancestor::textarea or ancestor::option)]"
+
+
+def field_label(form: Form, field: Field) -> str:
+    """Folded words a visitor reads for `field`: its own label, wrapping ``<label>``, fieldset legend, name.
+
+    The framework reads ``<label for>``, placeholders and aria labels; forms built
+    by CMS plugins (Contact Form 7, Joomla, Drupal) often wrap the control in its
+    label or group controls under a ``<legend>`` instead.
+    """
+    parts = [field.label, field.name.replace("_", " ").replace("-", " ").replace("[", " ").replace("]", " ")]
+    node = field.element.getparent()
+    while node is not None and node is not form.element:
+        if node.tag == "label":
+            parts.append(" ".join(node.xpath(_OPTIONS_FREE)))
+        elif node.tag == "fieldset":
+            parts.extend(" ".join(legend.itertext()) for legend in node.iterchildren("legend"))
+            break
+        node = node.getparent()
+    return fold(clean(" ".join(p for p in parts if p)))
+
+
+def form_title(form: Form) -> str:
+    """Folded legends, headings inside the form and the nearest heading before it: what the form says it is for."""
+    element = form.element
+    parts = [" ".join(e.itertext()) for e in element.iter("legend", "h1", "h2", "h3", "h4", "h5", "h6")]
+    for previous in element.itersiblings(preceding=True):
+        if isinstance(previous.tag, str) and previous.tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
+            parts.append(" ".join(previous.itertext()))
+            break
+    else:
+        parent = element.getparent()
+        if parent is not None:
+            for previous in parent.itersiblings(preceding=True):
+                if isinstance(previous.tag, str) and previous.tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
+                    parts.append(" ".join(previous.itertext()))
+                    break
+    parts += [f.label for f in form.fields if f.type in ("submit", "button") or f.tag == "button"]
+    return fold(clean(" | ".join(parts)))
+
+
+# ---------------------------------------------------------------- planning desks (shared with online forms)
+#: Online planning-permit portals, matched inside the host (``gnau.agglo.fr``, ``ville.geopermis.fr``).
+PLANNING_HOSTS = (
+    "gnau", "geopermis", "sve.sirap", "sirap.fr", "cartads", "netads", "openads", "next-ads", "nextads",
+    "urbanisme-en-ligne", "urbanismeenligne", "demat-ads", "dematads", "ads-en-ligne", "oxalis", "adau",
+    "guichet-urbanisme", "autorisations-urbanisme", "depot-urbanisme", "atreal",
+)
+#: Paths of a planning desk on a host of any name (``guichet-unique.cc-exemple.fr/gnau/``).
+PLANNING_DESK_PATH = re.compile(
+    r"/(?:gnau|guichet-?urbanisme|urbanisme-?en-?ligne|depot-?urbanisme|autorisations?-?urbanisme|demat-?ads)[0-9]*(?:[/._?#-]|$)"
+)
+#: Shorter path names of a planning service (``/sve/``, ``/ads/``): they need a planning context.
+PLANNING_SERVICE_PATH = re.compile(r"/(?:sve|ads|e-?ads|sve-?ads|ads-?sve)(?:[/._?#]|$)")
+
+
+def planning_desk(url: str) -> bool:
+    """Whether `url` is an online planning desk by its host or path alone."""
+    return bool(host_contains(url, PLANNING_HOSTS) or path_contains(url, PLANNING_DESK_PATH))

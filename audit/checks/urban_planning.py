@@ -6,25 +6,20 @@ import re
 from collections.abc import Iterator
 
 from audit.checks._procedures_vocab import (
-    answer, followable, headline, headline_observation, host_contains, link_observation, strongest,
+    PLANNING_HOSTS, PLANNING_SERVICE_PATH, SERVICE_PUBLIC, affirmed_matches, answer, followable, headline,
+    headline_observation, host_contains, link_block, link_observation, path_contains, planning_desk, strongest,
     text_observation,
 )
 from audit.evidence import element_excerpt, locator
 from audit.model import Answer, Observation, SiteFacts
 from audit.page import Link, Page
 from audit.text import words_pattern
-from audit.urls import host_of
+from audit.urls import host_matches, host_of
 
 CRITERIA = ("procedures.urban_planning",)
 NEEDS = frozenset({"html"})
 
 URBAN = "procedures.urban_planning"
-#: Online planning-permit portals, matched inside the host (``gnau.agglo.fr``, ``ville.geopermis.fr``).
-VENDOR_HOSTS = (
-    "gnau", "geopermis", "sve.sirap", "sirap.fr", "cartads", "netads", "openads", "next-ads", "nextads",
-    "urbanisme-en-ligne", "urbanismeenligne", "demat-ads", "dematads", "ads-en-ligne", "oxalis", "adau",
-    "guichet-urbanisme", "autorisations-urbanisme", "depot-urbanisme", "atreal",
-)
 #: Planning hosts that publish plans (PLU), not a filing desk.
 PLAN_HOSTS = ("geoportail", "gouv.fr")
 #: Host labels that name an ADS (application du droit des sols) service or a planning subdomain:
@@ -42,7 +37,18 @@ DESK_WORDS = words_pattern(
 #: Generic online filing: counts only on a page (or link) about planning.
 ONLINE_FILING = words_pattern(
     "depots? (?:[a-z']+ ){0,2}en ligne", "deposer (?:[a-z']+ ){0,4}en ligne", "deposez (?:[a-z']+ ){0,4}en ligne",
-    "saisine par voie electronique", "sve", "teleprocedures?", "(?:demande|dossier) dematerialisee?",
+    "saisine par voie electronique", "sve", "teleprocedures?", "par voie electronique", "sous (?:forme|format) (?:electronique|dematerialisee)",
+    "(?:depots?|demandes?|dossiers?|saisines?|transmissions?) (?:[a-z']+ ){0,3}dematerialisee?s?",
+    "de (?:facon|maniere) dematerialisee", "dematerialisation",
+)
+#: The intercommunal planning desk named as such: online when the link leaves for its own site.
+SHARED_DESK = words_pattern("guichets? unique (?:de l'|d'|pour l'|des )?(?:urbanisme|autorisations? d'urbanisme|ads)")
+#: Link texts of a paper form to fetch (Cerfa, a form to download or print): not filing online.
+PAPER_FORM = words_pattern("cerfa", "telecharger", "telechargez", "imprimer", "imprimez", "notices?", "formulaires?", "modeles?")
+#: Sending a file somewhere: the sentence around a link says the link is where to file.
+FILING = words_pattern(
+    "depos(?:er|ez|ees?|es)", "depots?", "transm(?:ettre|ettez|ises?|is)", "adress(?:er|ez|ees?)", "envoy(?:er|ez|ees?)",
+    "saisi(?:r|ssez|ne)",
 )
 PLANNING = words_pattern(
     "urbanisme", "permis de (?:construire|demolir|amenager)", "declarations? prealables?", "certificats? d'urbanisme",
@@ -58,18 +64,34 @@ PROCUREMENT = words_pattern("marches? publics?", "dossiers? de consultation", "a
 
 
 def _from_link(page: Page, link: Link, planning_page: bool) -> Observation | None:
+    """A link to the planning desk: by its host or path, its text, or the sentence it stands in.
+
+    A Cerfa to download or a service-public information page about permits is
+    paper filing, whatever its words: only an explicit online desk counts there.
+    """
     if not followable(link) or link.document:
         return None
     host = host_of(link.url)
     external = not link.internal and not host_contains(link.url, PLAN_HOSTS)
-    if external and (host_contains(link.url, VENDOR_HOSTS) or (ADS_LABEL.search(host) and "google" not in host)):
+    if external and (planning_desk(link.url) or (ADS_LABEL.search(host) and "google" not in host)):
         return link_observation(URBAN, page, link, 0.9, kind="host")
+    block = link_block(link)
+    about_planning = planning_page or bool(PLANNING.search(link.folded) or PLANNING.search(block))
+    if external and about_planning and path_contains(link.url, PLANNING_SERVICE_PATH):
+        return link_observation(URBAN, page, link, 0.85, kind="host")
     if DESK_WORDS.search(link.folded):
         return link_observation(URBAN, page, link, 0.8 if not link.internal else 0.75)
-    if ONLINE_FILING.search(link.folded) and (PLANNING.search(link.folded) or planning_page):
+    online_words = ONLINE_FILING.search(link.folded)
+    if (PAPER_FORM.search(link.folded) and not online_words) or host_matches(link.url, SERVICE_PUBLIC) or host.endswith("gouv.fr"):
+        return None
+    if online_words and about_planning:
         return link_observation(URBAN, page, link, 0.75 if not link.internal else 0.6)
-    if external and PERMIT_REQUEST.search(link.folded):
-        return link_observation(URBAN, page, link, 0.7)
+    if not external:
+        return None
+    if SHARED_DESK.search(link.folded) or PERMIT_REQUEST.search(link.folded):
+        return link_observation(URBAN, page, link, 0.75, kind="desk")
+    if about_planning and FILING.search(block) and next(affirmed_matches(block, ONLINE_FILING), None):
+        return link_observation(URBAN, page, link, 0.75, kind="sentence")
     return None
 
 
@@ -81,7 +103,7 @@ def observe(page: Page) -> Iterator[Observation]:
     found: list[Observation | None] = [_from_link(page, link, planning_page) for link in page.links]
     found.extend(
         Observation(URBAN, page.url, element_excerpt(e.element), "embed", locator(e.element), 0.85)
-        for e in page.embeds if host_contains(e.url, VENDOR_HOSTS)
+        for e in page.embeds if host_contains(e.url, PLANNING_HOSTS)
     )
     found.append(headline_observation(URBAN, page, DESK_WORDS, 0.6))
     found.append(text_observation(URBAN, page, DESK_WORDS, 0.4))

@@ -65,3 +65,42 @@ def test_paper_plu_and_procurement_are_absent(main: str, title: str) -> None:
 )
 def test_where_a_planning_link_leads(href: str, text: str, expected: str) -> None:
     assert run(nav=f'<a href="{href}">{text}</a>')["status"] == expected
+
+
+@pytest.mark.parametrize(
+    ("main", "title"),
+    [
+        ('<p>Pour nous joindre : <a href="https://portail.cc-du-val-exemple.fr/gnau/#/">accéder au service</a></p>', "Accueil"),
+        ('<a href="https://services.agglo-exemple.fr/sve/">Saisir le service instructeur</a>', "Urbanisme"),
+        ("<p>Vos demandes d’autorisation d’urbanisme peuvent être adressées sous forme dématérialisée sur la "
+         '<a href="https://demarches.cc-exemple.fr/">plateforme intercommunale</a>.</p>', "Construire et rénover"),
+        ("<p>Les permis de construire peuvent être transmis par voie électronique via "
+         '<a href="https://www.cc-exemple.fr/services">le portail de la communauté de communes</a>.</p>', "Cadre de vie"),
+        ('<a href="https://www.agglo-exemple.fr/demarches">Guichet unique de l’urbanisme de l’agglomération</a>', "Accueil"),
+    ],
+)
+def test_interco_desk_by_path_name_or_sentence(main: str, title: str) -> None:
+    answer = run(main=main, title=title)
+    assert answer["status"] == "present"
+    assert answer["evidence"][0]["url"] == HOME
+
+
+@pytest.mark.parametrize(
+    ("main", "title"),
+    [
+        ('<p><a href="https://www.service-public.fr/particuliers/vosdroits/R11637">Demande de permis de construire : '
+         "formulaire Cerfa 13406</a></p><p>Dossier à déposer en mairie en quatre exemplaires.</p>", "Urbanisme"),
+        ('<a href="https://www.formulaires.service-public.gouv.fr/gf/cerfa_13703.do">Télécharger la déclaration préalable</a>',
+         "Urbanisme"),
+        ('<a href="https://www.service-public.fr/particuliers/vosdroits/F1986">Déposer une demande de permis de construire</a>',
+         "Urbanisme"),
+        ('<a href="https://www.cc-exemple.fr/modeles">Modèle de demande de permis de démolir</a>', "Urbanisme"),
+        ("<p>Le dépôt dématérialisé n’est pas encore possible : adressez vos dossiers à la "
+         '<a href="https://www.cc-exemple.fr/">communauté de communes</a>.</p>', "Urbanisme"),
+        ('<p>Les dossiers sont instruits par le <a href="https://www.cc-exemple.fr/ads">service commun</a> '
+         "puis envoyés en recommandé.</p>", "Accueil"),
+        ('<a href="https://regie.exemple-pub.fr/ads/bandeau">Votre publicité ici</a>', "Accueil"),
+    ],
+)
+def test_paper_forms_and_offline_sentences_are_not_online_filing(main: str, title: str) -> None:
+    assert run(main=main, title=title)["status"] == "absent"
