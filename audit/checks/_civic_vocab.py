@@ -12,18 +12,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import islice
+from urllib.parse import urljoin, urlsplit
 
 from lxml.html import HtmlElement
 
+from audit.checks._dates import ISO_DATE, NUMERIC_DATE, TEXT_DATE
 from audit.decide import confidence_of, evidence_of
 from audit.evidence import excerpt, locator
 from audit.model import Answer, Observation
 from audit.observe import REGION_WEIGHT, from_link
 from audit.page import Link, Page, region_of
 from audit.text import clean, fold, words_pattern
-from audit.urls import host_matches, is_web
+from audit.urls import canonical, document_type, host_matches, is_web
 
 #: A sentence saying the feature does not exist (yet): "n'est pas encore disponible".
 NEGATION = words_pattern(
@@ -54,6 +56,28 @@ CONTEXT_CHARS = 160
 #: At most this many body-text sightings are examined per page and criterion.
 MAX_TEXT_BLOCKS = 6
 
+#: Path of one news item, not of the listing: /actualites/<slug>, /news/..., /blog/..., a dated /2024/05/<slug>.
+NEWS_ITEM_PATH = re.compile(
+    r"/(?:actualites?|actus?|news|blog|breves|a-la-une|nouvelles|communiques?|en-bref|posts?)/"
+    r"(?!(?:page|categories|categorie|category|tags?|rubriques?|archives?)(?:/|$)|index\.\w+$)[^/]+"
+    r"|/(?:19|20)\d\d/(?:0?[1-9]|1[0-2])/[^/]+"
+)
+#: schema.org types of a dated article.
+ARTICLE_TYPES = frozenset({"newsarticle", "article", "blogposting", "reportagenewsarticle"})
+#: What may stand before the publication date under an article's title: "Publié le mardi".
+_DATE_LEAD = re.compile(
+    r"(?:(?:publie(?:e)?|mis en ligne|poste|date de publication)\s*(?:le|:)?\s*)?"
+    r"(?:(?:lun|mar|mercre|jeu|vendre|same)di |dimanche )?"
+)
+#: A link that is a downloadable document even without a file extension: "(PDF, 2 Mo)".
+DOCUMENT_TEXT = words_pattern(r"pdf", r"\d+(?:[.,]\d+)? ?(?:ko|mo|kb|mb)", r"telecharger", r"docx?", "odt")
+#: Headings that open a new section.
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+#: How much of a section is read for its modalities.
+SECTION_CHARS = 2000
+#: Kind of the observations made in news about a topic (see `Feature.news_strength`).
+NEWS_KIND = "news-item"
+
 
 @dataclass(frozen=True)
 class Feature:
@@ -62,6 +86,14 @@ class Feature:
     `names` are what a link text or a page title says (folded); `mentions` what
     body text says (defaults to `names`); `traps` cancel a sighting when they
     occur near it; `hosts` are vendor hosts; `urls` match a link's folded URL.
+
+    `news_strength`, when set, caps what a news item proves (an article page, a
+    teaser in a news list): news about a topic is not the commune offering it,
+    unless the item shows the commune's own scheme (`own`: "votez", "déposez vos
+    projets"). `offline` are modalities that, anywhere in the section of a
+    heading or a sentence, make the feature offline-only ("à déposer en mairie"),
+    unless the section also offers it online (`online` words, a form, a link out).
+    `documents` is False when a link to a PDF or an office file cannot be the feature.
     """
 
     criterion: str
@@ -76,6 +108,11 @@ class Feature:
     host_strength: float = 0.9
     url_strength: float = 0.6
     text_strength: float = 0.3
+    news_strength: float | None = None
+    own: re.Pattern[str] | None = None
+    offline: re.Pattern[str] | None = None
+    online: re.Pattern[str] | None = None
+    documents: bool = True
 
 
 def window(context: str, start: int, end: int, chars: int = CONTEXT_CHARS) -> str:
@@ -143,11 +180,183 @@ def _innermost(node: HtmlElement, pattern: re.Pattern[str]) -> Iterator[HtmlElem
         yield node
 
 
+# ------------------------------------------------------------------ news items and sections
+
+
+def _is_article_ld(node: object) -> bool:
+    """A schema.org article with a publication date, at any depth of a JSON-LD block."""
+    if isinstance(node, list):
+        return any(_is_article_ld(n) for n in node)
+    if not isinstance(node, dict):
+        return False
+    kinds = node.get("@type")
+    kinds = [kinds] if isinstance(kinds, str) else kinds if isinstance(kinds, list) else []
+    if node.get("datePublished") and ARTICLE_TYPES & {str(k).lower() for k in kinds}:
+        return True
+    return _is_article_ld(node.get("@graph"))
+
+
+def _opens_with_date(folded: str) -> bool:
+    """`folded` text starts with a date, maybe after "Publié le"."""
+    rest = folded[_DATE_LEAD.match(folded).end():]
+    return any(p.match(rest) for p in (TEXT_DATE, NUMERIC_DATE, ISO_DATE))
+
+
+def _element_siblings(el: HtmlElement, preceding: bool = False) -> Iterator[HtmlElement]:
+    return (s for s in el.itersiblings(preceding=preceding) if isinstance(s.tag, str))
+
+
+def _dated_title(h1: HtmlElement) -> bool:
+    """The main heading stands right next to a publication date, as on an article page."""
+    if _opens_with_date(fold(h1.tail or "")):
+        return True
+    node = h1
+    if next(_element_siblings(h1), None) is None and h1.getparent() is not None:
+        node = h1.getparent()
+    after = next(_element_siblings(node), None)
+    before = next(_element_siblings(h1, preceding=True), None)
+    for near in (after, before):
+        if near is None:
+            continue
+        if near.tag == "time" or next(near.iter("time"), None) is not None:
+            return True
+        text = fold(near.text_content())
+        if _opens_with_date(text[:80]) and (near is after or len(text) <= 60):
+            return True
+    return False
+
+
+def is_news_item(page: Page) -> bool:
+    """A single news article: published-time meta, schema.org article, news path, or a dated main heading."""
+    if page.is_home:
+        return False
+    if page.meta.get("article:published_time") or any(_is_article_ld(b) for b in page.json_ld):
+        return True
+    if NEWS_ITEM_PATH.search(fold(urlsplit(page.url).path)):
+        return True
+    h1 = next(page.tree.iter("h1"), None)
+    return h1 is not None and _dated_title(h1)
+
+
+def is_news_url(url: str) -> bool:
+    """`url` is a news item page (not a listing, not an attached document)."""
+    return is_web(url) and document_type(url) is None and bool(NEWS_ITEM_PATH.search(fold(urlsplit(url).path)))
+
+
+def is_document(link: Link) -> bool:
+    """A link to a PDF or office file, by its extension or by what its text announces."""
+    return link.document is not None or bool(DOCUMENT_TEXT.search(link.folded))
+
+
+def teaser_target(page: Page, el: HtmlElement) -> str | None:
+    """The news item that `el` announces (a teaser of a news list): its link to a news page, or its dated card."""
+    for anchor in [*el.iter("a"), *el.iterancestors("a")]:
+        url = urljoin(page.url, (anchor.get("href") or "").strip())
+        if is_news_url(url):
+            return canonical(url)
+    card = next(el.iterancestors("article"), None)
+    if card is not None and next(card.iter("time"), None) is not None and next(card.iter("h1"), None) is None:
+        return f"{canonical(page.url)} {locator(card)}"
+    return None
+
+
+def _heading_rank(el: HtmlElement) -> int:
+    """The highest heading level `el` is or holds (1 for h1), 7 when it holds none."""
+    if el.tag in _HEADINGS:
+        return int(el.tag[1])
+    return min((int(h.tag[1]) for h in el.iter(*_HEADINGS)), default=7)
+
+
+def section_of(el: HtmlElement) -> list[HtmlElement]:
+    """The elements a reader takes as one section with `el`: from its heading to the next heading.
+
+    A heading's section runs until a heading of the same or a higher level; a
+    sentence's section starts at the heading above it. When `el` stands alone in
+    a wrapper (``<header><h2>…</h2></header>``), the wrapper's neighbours count.
+    """
+    heading = el.tag in _HEADINGS
+    stop = int(el.tag[1]) if heading else 6
+    node, members = el, [el]
+    for _ in range(3):
+        members = [node]
+        if not heading:
+            for prev in _element_siblings(node, preceding=True):
+                members.insert(0, prev)
+                if _heading_rank(prev) <= 6:
+                    break
+        for nxt in _element_siblings(node):
+            if _heading_rank(nxt) <= stop:
+                break
+            members.append(nxt)
+        parent = node.getparent()
+        if len(members) > 1 or parent is None or parent.tag in ("body", "main", "article", "section"):
+            break
+        node = parent
+    return members
+
+
+def _page_section(page: Page) -> list[HtmlElement]:
+    """What the page is about: the section of its h1, else its main content."""
+    h1 = next(page.tree.iter("h1"), None)
+    if h1 is not None:
+        return section_of(h1)
+    main = next(page.tree.iter("main"), None)
+    body = page.tree.find("body")
+    return [main if main is not None else body if body is not None else page.tree]
+
+
+def _section_text(members: list[HtmlElement]) -> str:
+    return fold(" ".join(m.text_content() for m in members))[:SECTION_CHARS]
+
+
+def _offered_online(feature: Feature, page: Page, members: list[HtmlElement], text: str) -> bool:
+    """The section also offers the feature online: online wording, a questionnaire form, a link out."""
+    if feature.online is not None and feature.online.search(text):
+        return True
+    for member in members:
+        for node in member.iter("form", "a"):
+            if node.tag == "form":
+                if next(node.iter("textarea", "select"), None) is not None or len(
+                        [i for i in node.iter("input") if (i.get("type") or "").lower() in ("radio", "checkbox")]) >= 2:
+                    return True
+                continue
+            url = urljoin(page.url, (node.get("href") or "").strip())
+            if not is_web(url) or document_type(url) is not None:
+                continue
+            if host_matches(url, feature.hosts) or fold(urlsplit(url).netloc) != fold(urlsplit(page.url).netloc):
+                return True
+            if feature.names.search(fold(node.text_content())):
+                return True
+    return False
+
+
+def offline_only(feature: Feature, page: Page, members: list[HtmlElement]) -> bool:
+    """The section says the feature only works offline ("à déposer en mairie") and offers no online way."""
+    if feature.offline is None:
+        return False
+    text = _section_text(members)
+    return bool(feature.offline.search(text)) and not _offered_online(feature, page, members, text)
+
+
+def owns_scheme(feature: Feature, text: str) -> bool:
+    """`text` (folded) shows the commune's own scheme: a call to vote, to send projects..."""
+    return feature.own is not None and sighting(feature.own, text, feature.traps) is not None
+
+
+def _as_news(feature: Feature, obs: Observation, item: str) -> Observation:
+    """`obs` seen in news about the topic: weak, and counted once per news item."""
+    assert feature.news_strength is not None
+    return replace(obs, kind=NEWS_KIND, strength=min(obs.strength, feature.news_strength), value=item)
+
+
+# ------------------------------------------------------------------ sightings
+
+
 def text_observation(
-    criterion: str, page: Page, pattern: re.Pattern[str], traps: re.Pattern[str] | None, strength: float,
-    kind: str = "text",
+    feature: Feature, page: Page, news_item: bool,
 ) -> Observation | None:
-    """An observation for the first body-text sentence matching `pattern` that no trap or negation cancels."""
+    """An observation for the first body-text sentence naming the feature that no trap or negation cancels."""
+    pattern, traps = feature.mentions or feature.names, feature.traps
     seen: set[int] = set()
     for block in matching_blocks(page, pattern):
         if id(block) in seen:
@@ -155,35 +364,52 @@ def text_observation(
         seen.add(id(block))
         raw = clean(block.text_content())
         match = sighting(pattern, fold(raw), traps)
-        if match is None:
+        if match is None or offline_only(feature, page, section_of(block)):
             continue
-        return Observation(
-            criterion=criterion, url=page.url, excerpt=excerpt(raw, match.group(0)), kind=kind,
-            locator=locator(block), strength=strength * REGION_WEIGHT.get(region_of(block), 0.85),
+        obs = Observation(
+            criterion=feature.criterion, url=page.url, excerpt=excerpt(raw, match.group(0)), kind="text",
+            locator=locator(block), strength=feature.text_strength * REGION_WEIGHT.get(region_of(block), 0.85),
         )
+        if feature.news_strength is not None:
+            item = canonical(page.url) if news_item else teaser_target(page, block)
+            if item and not owns_scheme(feature, fold(raw)):
+                return _as_news(feature, obs, item)
+        return obs
     return None
 
 
-def heading_observations(
-    criterion: str, page: Page, pattern: re.Pattern[str], traps: re.Pattern[str] | None,
-    title_strength: float, heading_strength: float,
-) -> list[Observation]:
-    """Observations for a page whose title or h1 names the feature (strong), else an h2/h3 (weaker)."""
-    if sighting(pattern, page.folded_title, traps):
-        return [Observation(criterion, page.url, excerpt(f"Titre de la page : {page.title}"), "title",
-                            strength=title_strength)]
-    for tags, strength, kind in ((("h1",), title_strength, "title"), (("h2", "h3"), heading_strength, "heading")):
+def heading_observations(feature: Feature, page: Page, news_item: bool) -> list[Observation]:
+    """Observations for a page whose title or h1 names the feature (strong), else an h2/h3 (weaker).
+
+    On a news item, or for a teaser of a news list, the sighting is news about the topic (weak).
+    """
+    pattern, traps = feature.names, feature.traps
+    news = feature.news_strength is not None
+    if sighting(pattern, page.folded_title, traps) and not offline_only(feature, page, _page_section(page)):
+        obs = Observation(feature.criterion, page.url, excerpt(f"Titre de la page : {page.title}"), "title",
+                          strength=feature.title_strength)
+        return [_as_news(feature, obs, canonical(page.url)) if news and news_item else obs]
+    for tags, strength, kind in (
+        (("h1",), feature.title_strength, "title"), (("h2", "h3"), feature.heading_strength, "heading"),
+    ):
         for heading in page.tree.iter(*tags):
             text = clean(heading.text_content())
-            if sighting(pattern, fold(text), traps):
-                return [Observation(criterion, page.url, excerpt(f"{heading.tag} : {text}"), kind,
-                                    locator=locator(heading), strength=strength)]
+            if not sighting(pattern, fold(text), traps) or offline_only(feature, page, section_of(heading)):
+                continue
+            obs = Observation(feature.criterion, page.url, excerpt(f"{heading.tag} : {text}"), kind,
+                              locator=locator(heading), strength=strength)
+            item = (canonical(page.url) if news_item else teaser_target(page, heading)) if news else None
+            if item and not owns_scheme(feature, fold(text)):
+                obs = _as_news(feature, obs, item)
+            return [obs]
     return []
 
 
 def link_strength(feature: Feature, link: Link) -> tuple[float, str]:
     """How much `link` alone proves `feature`, and which kind of sighting it is."""
     if not link.folded and not link.url:
+        return 0.0, ""
+    if not feature.documents and is_document(link):
         return 0.0, ""
     if feature.hosts and is_web(link.url) and host_matches(link.url, feature.hosts):
         if not link_is_trapped(link, feature.traps):
@@ -197,28 +423,53 @@ def link_strength(feature: Feature, link: Link) -> tuple[float, str]:
     return 0.0, ""
 
 
-def best_link(feature: Feature, page: Page) -> Observation | None:
+def _news_link_item(feature: Feature, page: Page, link: Link, kind: str, news_item: bool) -> str | None:
+    """The news item a content link belongs to: a teaser of a news item, or a link out of a news article.
+
+    Menu and header links are deliberate, vendor links prove by themselves, and a
+    news article linking to a page of the site or naming the own scheme is not just news.
+    """
+    if feature.news_strength is None or link.region in ("nav", "header") or kind == "host":
+        return None
+    if owns_scheme(feature, link_context(link)):
+        return None
+    if link.internal and is_news_url(link.url):
+        return canonical(link.url)
+    if news_item and link.region != "footer" and not link.internal:
+        return canonical(page.url)
+    return None
+
+
+def best_link(feature: Feature, page: Page, news_item: bool) -> Observation | None:
     """The strongest link naming or pointing at the feature on `page`."""
     best: Observation | None = None
     for link in page.links:
         strength, kind = link_strength(feature, link)
-        if strength and (best is None or strength * REGION_WEIGHT.get(link.region, 0.85) > best.strength):
-            best = from_link(feature.criterion, page, link, strength, kind)
+        if not strength:
+            continue
+        obs = from_link(feature.criterion, page, link, strength, kind)
+        item = _news_link_item(feature, page, link, kind, news_item)
+        if item:
+            obs = _as_news(feature, obs, item)
+        if best is None or obs.strength > best.strength:
+            best = obs
     return best
 
 
 def observe_feature(page: Page, feature: Feature) -> list[Observation]:
-    """Links, headings and body text of `page` naming `feature`: at most three observations."""
-    found = heading_observations(
-        feature.criterion, page, feature.names, feature.traps, feature.title_strength, feature.heading_strength
+    """Links, headings and body text of `page` naming `feature`: at most three observations.
+
+    A news item that shows the commune's own scheme (`Feature.own`) is read as any other page.
+    """
+    news_item = feature.news_strength is not None and is_news_item(page) and not owns_scheme(
+        feature, _section_text(_page_section(page))
     )
-    link = best_link(feature, page)
+    found = heading_observations(feature, page, news_item)
+    link = best_link(feature, page, news_item)
     if link is not None:
         found.append(link)
     if feature.text_strength:
-        text = text_observation(
-            feature.criterion, page, feature.mentions or feature.names, feature.traps, feature.text_strength
-        )
+        text = text_observation(feature, page, news_item)
         if text is not None:
             found.append(text)
     return found
@@ -228,13 +479,14 @@ def decide_feature(observations: list[Observation], criterion: str, threshold: f
     """Present when the distinct sightings of `criterion` reach `threshold` together.
 
     A menu or footer link repeated on every page is one sighting, not one per
-    page: observations are merged by excerpt, keeping the strongest.
+    page: observations are merged by excerpt, keeping the strongest. News about
+    the topic counts once per news item, however many teasers announce it.
     """
     distinct: dict[str, Observation] = {}
     for obs in observations:
         if obs.criterion != criterion:
             continue
-        key = fold(obs.excerpt)
+        key = f"{NEWS_KIND} {obs.value}" if obs.kind == NEWS_KIND else fold(obs.excerpt)
         if key not in distinct or obs.strength > distinct[key].strength:
             distinct[key] = obs
     mine = list(distinct.values())

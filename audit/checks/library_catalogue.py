@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 
-from audit.checks._civic_vocab import Feature, decide_feature, link_context, observe_feature, sighting
+from audit.checks._civic_vocab import (
+    Feature, decide_feature, is_document, link_context, observe_feature, sighting,
+)
 from audit.evidence import element_excerpt, locator
 from audit.model import Answer, Observation, SiteFacts
 from audit.observe import from_link
@@ -43,9 +45,10 @@ VENDOR_URL = re.compile(
 LIBRARY_HOST = re.compile(r"mediatheque|bibliotheque|biblio|lecture|ludotheque|[.-]bm[.-]|^bm[.-]")
 SEARCH_FIELDS = words_pattern(r"titres?", r"auteurs?", "isbn", r"catalogue", r"documents?", r"livres?")
 
+#: A PDF "catalogue des nouveautés" is a list of titles, not the online catalogue.
 CATALOGUE = Feature(
     "inclusion.library_catalogue", CATALOGUE_NAMES, traps=CATALOGUE_TRAPS, urls=VENDOR_URL, url_strength=0.85,
-    text_strength=0.35,
+    text_strength=0.35, documents=False,
 )
 
 
@@ -62,10 +65,10 @@ def _library_host(link: Link) -> bool:
 
 
 def _portal_links(page: Page, library_page: bool) -> list[Observation]:
-    """"Catalogue" or "Mon compte" on a library page or towards a library portal; a library's own site."""
+    """"Catalogue" or "Mon compte" on a library page or towards a library portal (not a PDF list of titles)."""
     best: Observation | None = None
     for link in page.links:
-        if CATALOGUE_TRAPS.search(link_context(link)):
+        if is_document(link) or CATALOGUE_TRAPS.search(link_context(link)):
             continue
         bare = bool(sighting(BARE_CATALOGUE, link.folded, CATALOGUE_TRAPS))
         portal = _library_host(link)

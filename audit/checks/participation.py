@@ -14,6 +14,8 @@ from audit.urls import host_matches, is_web
 
 CRITERIA = ("edemocracy.consultation", "edemocracy.participatory_budget", "edemocracy.citizen_bodies")
 NEEDS = frozenset({"html"})
+#: News about a consultation or a participatory budget (maybe another town's) proves little by itself.
+NEWS_STRENGTH = 0.25
 
 # ------------------------------------------------------------------ consultation
 CONSULTATION_NAMES = words_pattern(
@@ -54,6 +56,28 @@ SURVEY_HOSTS = (
     "sphinxonline.com", "sphinxonline.net", "evalandgo.com", "eval-and-go.com", "dragnsurvey.com",
     "questionpro.com", "jotform.com", "tally.so", "limesurvey.net", "wooclap.com", "forms.app",
 )
+#: Paper-only modalities: a survey to drop at the town hall is not an online consultation.
+CONSULTATION_OFFLINE = words_pattern(
+    r"(?:deposer|deposez|retourner|retournez|rapporter|rapportez|remettre|remettez|rendre|rendez|glisser|glissez"
+    r"|renvoyer|renvoyez|apporter|apportez|laisser|laissez)(?: [a-z'-]+){0,5}? (?:en mairie|a la mairie|a l'accueil"
+    r"|au secretariat|au guichet|dans l'urne|dans (?:la|une|les|vos) boites?|par courrier|par voie postale)",
+    r"(?:dans|a) l'urne", r"boites? aux lettres", r"(?:version|formulaire|exemplaire|questionnaire|support|format)s? papiers?",
+    "sur papier", r"(?:distribues?|joints?|encartes?|inseres?) (?:avec|dans|a|au) (?:le |votre |notre )?"
+    r"(?:bulletin|journal|magazine|mensuel|trimestriel)",
+    r"disponibles? (?:en mairie|a la mairie|a l'accueil|au secretariat)",
+    r"a retirer (?:en mairie|a la mairie|a l'accueil|au secretariat)",
+)
+#: An online way offered beside the paper one.
+CONSULTATION_ONLINE = words_pattern(
+    "en ligne", "sur internet", r"sur (?:le|notre|ce) site", r"via (?:le|ce|notre|un) (?:lien|formulaire)", "cliquez",
+    r"formulaire (?:numerique|electronique|internet|web)", r"par (?:internet|mail|courriel|e-mail)", r"qr ?-?codes?",
+)
+#: Said in a news item, these show the commune's own consultation, not news about someone else's.
+CONSULTATION_OWN = words_pattern(
+    r"donnez(?:-nous)? votre avis", r"votre avis (?:nous interesse|compte|nous importe)", "repondez", "participez",
+    r"repondre (?:a|au) (?:notre |ce |la |le )?(?:questionnaire|sondage|consultation|enquete)", "exprimez-vous",
+    r"(?:questionnaires?|sondages?|consultations?|enquetes?|concertations?) en ligne", "je participe",
+)
 SURVEY_CONTEXT = words_pattern(
     r"sondages?", r"questionnaires?", "enquetes?", r"consultations?", r"concertations?", "avis", r"particip\w*",
     r"repondez", r"opinions?", r"besoins", r"attentes",
@@ -61,7 +85,8 @@ SURVEY_CONTEXT = words_pattern(
 
 CONSULTATION = Feature(
     "edemocracy.consultation", CONSULTATION_NAMES, traps=CONSULTATION_TRAPS, hosts=PLATFORM_HOSTS,
-    urls=PLATFORM_URLS, url_strength=0.85, text_strength=0.35,
+    urls=PLATFORM_URLS, url_strength=0.85, text_strength=0.35, news_strength=NEWS_STRENGTH, own=CONSULTATION_OWN,
+    offline=CONSULTATION_OFFLINE, online=CONSULTATION_ONLINE,
 )
 
 # ------------------------------------------------------------ participatory budget
@@ -74,9 +99,18 @@ BUDGET_TRAPS = words_pattern(
     r"|regiona(?:l|ux)|des colleg(?:iens|es)|des lyce(?:ens|es)|europeens?|de l'europe|de la metropole)",
     r"(?:le|la|du|de la) (?:departement|region|conseil departemental|conseil regional)",
 )
+#: Said in a news item, these show the commune's own budget, not news about another town's.
+BUDGET_OWN = words_pattern(
+    r"votez", r"votes? (?:en ligne|des habitants|pour (?:les|vos|votre) projets?)",
+    r"(?:deposez|proposez|soumettez|deposer|proposer|soumettre) (?:vos|votre) (?:projets?|idees?|propositions?)",
+    r"notre (?:premier |nouveau )?budget participatif",
+    r"(?:la|notre) (?:commune|ville|municipalite|mairie) (?:lance|organise|ouvre|met en place|reconduit|renouvelle)"
+    r" (?:son|sa|un|une|le|la) (?:premier |premiere |nouveau |nouvelle |\d+e )?(?:edition du )?budget participatif",
+)
 PARTICIPATORY_BUDGET = Feature(
     "edemocracy.participatory_budget", BUDGET_NAMES, traps=BUDGET_TRAPS,
     urls=re.compile(r"budgets?[-_]?participatifs?|budgets?[-_]?citoyens?"), text_strength=0.6,
+    news_strength=NEWS_STRENGTH, own=BUDGET_OWN,
 )
 
 # ------------------------------------------------------------------ citizen bodies
