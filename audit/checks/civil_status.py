@@ -6,8 +6,8 @@ import re
 from collections.abc import Iterator
 
 from audit.checks._procedures_vocab import (
-    SERVICE_PUBLIC, answer, followable, headline, headline_observation, link_observation, path_contains,
-    strongest, text_observation,
+    SERVICE_PUBLIC, answer, field_label, followable, form_title, headline, headline_observation, link_observation,
+    path_contains, spaced_text, strongest, text_observation,
 )
 from audit.evidence import element_excerpt, locator
 from audit.model import Answer, Observation, SiteFacts
@@ -37,7 +37,14 @@ ONLINE_REQUEST = words_pattern(
 )
 COMEDEC = words_pattern("comedec")
 #: Form fields of a certificate request.
-REQUEST_FIELDS = words_pattern("type d'acte", "nature de l'acte", "acte de naissance", "acte de mariage", "acte de deces", "date de l'evenement", "filiation")
+REQUEST_FIELDS = words_pattern(
+    "types? d'actes?", "nature de l'acte", "actes? de naissance", "actes? de mariage", "actes? de deces", "date de l'evenement",
+    "filiation", "copies? integrales?", "actes? (?:demandes?|souhaites?|concernes?)",
+    "extraits? (?:d'actes?|avec|sans|plurilingues?)", "lieu de l'evenement",
+)
+#: What a form on a civil-status page asks for, in its title or labels.
+CERTIFICATE_ASKED = words_pattern("actes?", "extraits?", "copies?", "livret de famille")
+NOT_TYPED = frozenset({"hidden", "submit", "button", "reset", "image"})
 
 
 def _from_link(page: Page, link: Link, about_certificates: bool) -> Observation | None:
@@ -58,20 +65,31 @@ def _from_link(page: Page, link: Link, about_certificates: bool) -> Observation 
     return None
 
 
-def _request_form(page: Page, form: Form) -> Observation | None:
-    """An HTML form that requests a certificate (several fields, one naming the certificate type)."""
-    visible = [f for f in form.fields if f.type not in ("hidden", "submit", "button", "reset", "image")]
-    if len(visible) < 3 or any(f.type == "password" for f in form.fields):
+def _request_form(page: Page, form: Form, about_certificates: bool) -> Observation | None:
+    """An HTML form on the site that requests a certificate.
+
+    Read as a visitor reads it: labels wrapping their control, the options of
+    a "Type d'acte" list, the form's legend or heading. Several fields, one
+    naming the certificate; on a civil-status page, a form whose title or
+    labels ask for an "acte" or an "extrait" is enough.
+    """
+    visible = [f for f in form.fields if f.type not in NOT_TYPED]
+    if len(visible) < 3 or any(f.type == "password" for f in form.fields) or form.role == "search":
         return None
-    if REQUEST_FIELDS.search(form.text) or any(REQUEST_FIELDS.search(f.label.lower()) for f in visible):
-        return Observation(CIVIL, page.url, element_excerpt(form.element), "form", locator(form.element), 0.85)
-    return None
+    labels = " | ".join(field_label(form, f) for f in visible)
+    if REQUEST_FIELDS.search(spaced_text(form.element)) or REQUEST_FIELDS.search(labels):
+        strength = 0.85
+    elif about_certificates and (CERTIFICATE_ASKED.search(form_title(form)) or CERTIFICATE_ASKED.search(labels)):
+        strength = 0.7
+    else:
+        return None
+    return Observation(CIVIL, page.url, element_excerpt(form.element), "form", locator(form.element), strength)
 
 
 def observe(page: Page) -> Iterator[Observation]:
     about = bool(CERTIFICATE.search(headline(page)))
     found: list[Observation | None] = [_from_link(page, link, about) for link in page.links]
-    found.extend(_request_form(page, form) for form in page.forms)
+    found.extend(_request_form(page, form, about) for form in page.forms)
     found.append(headline_observation(CIVIL, page, ONLINE_REQUEST, 0.6))
     found.append(text_observation(CIVIL, page, ONLINE_REQUEST, 0.35 if about else 0.25))
     found.append(text_observation(CIVIL, page, COMEDEC, 0.45))

@@ -65,3 +65,48 @@ def test_offline_or_unrelated_is_absent(main: str, title: str) -> None:
 )
 def test_a_certificate_link_is_online_when_it_leaves_for_a_service(href: str, expected: str) -> None:
     assert run(nav=f'<a href="{href}">Demande d’actes d’état civil</a>')["status"] == expected
+
+
+WRAPPED_LABELS = (
+    '<form action="/merci" method="post" class="plugin-form"><p><label>Votre nom<br><input name="champ-1"></label></p>'
+    '<p><label>Courriel<br><input type="email" name="champ-2"></label></p>'
+    '<p><label>Document souhaité<br><select name="champ-3"><option>Extrait avec filiation</option>'
+    "<option>Copie intégrale</option></select></label></p>"
+    '<p><label>Adresse d’envoi<textarea name="champ-4"></textarea></label></p><input type="submit" value="Valider"></form>'
+)
+LEGEND_RADIOS = (
+    '<form method="post" action="/webform/submit"><fieldset><legend>Acte demandé</legend>'
+    '<input type="radio" name="q1" value="n" id="q1n"><label for="q1n">Naissance</label>'
+    '<input type="radio" name="q1" value="m" id="q1m"><label for="q1m">Mariage</label></fieldset>'
+    '<input name="q2" placeholder="Nom et prénom"><input name="q3" type="email" placeholder="E-mail">'
+    '<input name="q4" type="date" placeholder="Date"><button>Envoyer</button></form>'
+)
+TITLED_FORM = (
+    "<h2>Formulaire de demande de copie</h2>"
+    '<form method="post" action="/envoyer"><input name="nom" placeholder="Nom"><input name="prenom" placeholder="Prénom">'
+    '<input name="mail" type="email" placeholder="Courriel"><textarea name="precisions"></textarea><button>Envoyer</button></form>'
+)
+PLAIN_CONTACT = (
+    '<form method="post" action="/contact"><label>Nom <input name="nom"></label><label>Courriel <input type="email" '
+    'name="mail"></label><label>Message <textarea name="message"></textarea></label><button>Envoyer</button></form>'
+)
+
+
+@pytest.mark.parametrize(
+    ("main", "title", "expected"),
+    [
+        (WRAPPED_LABELS, "Naissances, mariages, décès", "present"),
+        (WRAPPED_LABELS, "Nous écrire", "present"),
+        (LEGEND_RADIOS, "Demander un document", "present"),
+        (TITLED_FORM, "Service état civil", "present"),
+        (TITLED_FORM, "Location de la salle des fêtes", "absent"),
+        (PLAIN_CONTACT, "État civil", "absent"),
+        ('<form role="search" action="/recherche"><input name="q" placeholder="Acte de naissance"><input name="t">'
+         '<input name="u"></form>', "État civil", "absent"),
+    ],
+)
+def test_request_forms_read_like_a_visitor(main: str, title: str, expected: str) -> None:
+    answer = run(main=main, title=title)
+    assert answer["status"] == expected
+    if expected == "present":
+        assert answer["evidence"][0]["excerpt"].startswith("<form")
