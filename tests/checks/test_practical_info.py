@@ -57,3 +57,29 @@ def test_incomplete_details_are_absent(footer: str) -> None:
     answer = _run([(HOME, html)])
     assert answer["status"] == "absent"
     assert sum(v is not None for v in answer["value"].values()) == 2
+
+
+@pytest.mark.parametrize("content, expected", [
+    # Accents and case kept, the address cut at the postcode's town, not run into the previous sentence.
+    ("<p>Le repas des aînés se tiendra en mairie. Réservez vite !</p>"
+     "<p>Mairie d’Échirac – Le Bourg – 19260 Échirac</p><p>Tél. 05 55 00 11 22</p>"
+     "<p>Accueil : mercredi de 9h à 12h</p>",
+     {"address": "Le Bourg – 19260 Échirac", "hours": "mercredi de 9h à 12h"}),
+    # The afternoon slot and the next days belong to the hours; œ in the text does not shift the value.
+    ("<p>Vœux du maire le 10 janvier.</p><p>Hôtel de Ville<br>2 rue Étienne-Dolet<br>81000 Albi</p>"
+     "<p>Téléphone : 05 63 00 00 00</p>"
+     "<p>Secrétariat ouvert :<br>Lundi et jeudi : 8h30 - 12h et 13h30 - 17h<br>Samedi de 9 h à 11 h 30</p>",
+     {"address": "2 rue Étienne-Dolet / 81000 Albi",
+      "hours": "Lundi et jeudi : 8h30 - 12h et 13h30 - 17h / Samedi de 9 h à 11 h 30"}),
+    # An opening-hours table, one day per row.
+    ("<p>Place du Marché, 46100 FIGEAC</p><p>05 65 11 22 33</p>"
+     "<table><tr><td>Mardi</td><td>14h00</td><td>18h00</td></tr><tr><td>Vendredi</td><td>9h00</td><td>12h00</td></tr>"
+     "</table>",
+     {"address": "Place du Marché, 46100 FIGEAC", "hours": "Mardi 14h00 18h00 / Vendredi 9h00 12h00"}),
+])
+def test_values_are_the_original_text_cut_to_the_details(content: str, expected: dict) -> None:
+    html = f"<html><head><title>La mairie</title></head><body><h1>La mairie</h1>{content}</body></html>"
+    answer = _run([(HOME, "<html><body><p>Accueil</p></body></html>"), (HOME + "la-mairie", html)])
+    assert answer["status"] == "present"
+    for kind, value in expected.items():
+        assert answer["value"][kind] == value
