@@ -34,6 +34,18 @@ LIBRARY = [
     ("trap training catalogue", page('<main><a href="/formations">Catalogue des formations</a></main>'), "absent"),
     ("trap citizen account", page('<header><a href="/compte">Mon compte</a></header>'), "absent"),
     ("trap bare catalogue elsewhere", page('<main><a href="/cat.pdf">Catalogue</a></main>'), "absent"),
+    ("trap pdf list on library page",
+     page('<main><h1>Bibliothèque municipale</h1><p>Nos derniers achats : <a href="/docs/acquisitions-2025.pdf">catalogue '
+          'des acquisitions</a>. Les livres se consultent sur place.</p></main>', "Bibliothèque"), "absent"),
+    ("trap named library catalogue as pdf", page('<nav><a href="/files/catalogue-mediatheque.odt">Catalogue de la '
+                                                 'médiathèque</a></nav>'), "absent"),
+    ("trap document announced by its text",
+     page('<main><h1>Médiathèque</h1><a href="/telechargement?id=42">Catalogue jeunesse (PDF, 1,2 Mo)</a></main>',
+          "Médiathèque"), "absent"),
+    ("portal catalogue beside a pdf list",
+     page('<main><h1>Médiathèque</h1><a href="/docs/nouveautes.pdf">Catalogue des nouveautés</a> '
+          '<a href="https://mediatheque.ville-exemple.fr/recherche">Interroger le catalogue</a></main>', "Médiathèque"),
+     "present"),
 ]
 
 

@@ -38,6 +38,28 @@ CONSULTATION = [
     ("trap gendarmerie scheme", page('<main><a href="/pc">Participation citoyenne avec la gendarmerie</a></main>'), "absent"),
     ("trap registration form", page('<main><a href="https://forms.gle/abc">Inscription au repas des aînés</a></main>'), "absent"),
     ("trap cadastre", page('<main><p>Consultation du cadastre sur rendez-vous.</p></main>'), "absent"),
+    ("trap paper survey next sentence",
+     page("<main><h2>Sondage sur la restauration scolaire</h2><p>Chaque famille a reçu un coupon avec le journal municipal."
+          "</p><p>Merci de le rapporter rempli au secrétariat avant les vacances.</p></main>"), "absent"),
+    ("trap paper questionnaire in wrapper",
+     page("<main><div class='titre'><h3>Enquête auprès des familles</h3></div><div><p>Le questionnaire papier est "
+          "disponible à l'accueil de la mairie.</p></div></main>"), "absent"),
+    ("trap survey inserted in magazine",
+     page("<main><h2>Votre avis compte !</h2><p>Un questionnaire est encarté dans le magazine de mars ; "
+          "glissez-le dans la boîte aux lettres de la mairie.</p></main>"), "absent"),
+    ("paper survey with online alternative",
+     page("<main><h2>Questionnaire mobilité</h2><p>À retourner en mairie, ou à remplir directement en ligne.</p></main>"),
+     "present"),
+    ("paper survey with survey link",
+     page('<main><h2>Consultation des habitants</h2><p>Déposez le formulaire papier en mairie ou répondez '
+          '<a href="https://framaforms.org/avis-bourg">ici</a>.</p></main>'), "present"),
+    ("trap news about another town's concertation",
+     page("<main><h1>Concertation : comment Brest associe ses habitants</h1><p>Publié le 3 février 2025</p>"
+          "<p>Lors d'un colloque, les élus ont découvert la concertation menée à Brest.</p></main>",
+          "Concertation : comment Brest associe ses habitants", "/actus/2025/colloque-brest"), "absent"),
+    ("news with own call to answer",
+     page("<main><h1>Aménagement du bourg : votre avis compte</h1><p>12/05/2025</p>"
+          "<p>Répondez au questionnaire avant le 30 juin.</p></main>", "Aménagement du bourg", "/actualites/bourg"), "present"),
 ]
 
 
@@ -56,6 +78,36 @@ BUDGET = [
     ("trap collegians", page('<main><a href="/x">Budget participatif des collégiens</a></main>'), "absent"),
     ("trap negation", page("<main><p>La commune n'a pas encore de budget participatif.</p></main>"), "absent"),
     ("trap plain budget", page('<nav><a href="/budget">Budget primitif 2024</a></nav>'), "absent"),
+    ("trap news article on another town",
+     page("<main><article><h1>Budget participatif : retour sur l'expérience de Quimperlé</h1><time datetime='2025-03-02'>"
+          "2 mars 2025</time><p>Quimperlé a financé douze projets grâce à son budget participatif. Aucune décision "
+          "n'a été prise chez nous.</p></article></main>", "Budget participatif à Quimperlé", "/actus/budget-quimperle"),
+     "absent"),
+    ("trap dated article outside a news path",
+     page("<main><h1>Sortie du club des aînés</h1><p>Publié le mardi 8 octobre 2024</p><p>Le guide a présenté les "
+          "réalisations du budget participatif de la ville de Nantes.</p></main>", path="/sortie-club-aines.html"), "absent"),
+    ("trap schema.org news article",
+     ("https://www.ville-exemple.fr/journal/rencontre-elus",
+      '<html><head><title>Budgets citoyens : rencontre des élus</title><script type="application/ld+json">'
+      '{"@context": "https://schema.org", "@graph": [{"@type": "NewsArticle", "datePublished": "2025-01-10"}]}'
+      "</script></head><body><main><h1>Budgets citoyens : rencontre des élus</h1></main></body></html>"), "absent"),
+    ("trap teasers of a news list",
+     page('<main><h1>Toute l’actualité</h1><div class="card"><h2><a href="/actualites/bp-voisins">Budget participatif '
+          ': l’idée fait son chemin ailleurs</a></h2><span>4 avril 2025</span></div><article><h3>Le budget citoyen '
+          'de Rennes</h3><time>1 avril 2025</time><p>Un reportage.</p></article></main>', "Actualités", "/actualites/"),
+     "absent"),
+    ("teaser calling to vote", page('<main><article><h3><a href="/news/bp-2025">Budget participatif : votez '
+                                    'jusqu’au 15 mai !</a></h3><time>2 mai 2025</time></article></main>'), "present"),
+    ("news item showing own scheme",
+     page("<main><h1>Budget participatif 2025</h1><p>Publié le 10/01/2025</p><p>Déposez vos projets sur la plateforme "
+          "avant le 31 mars.</p></main>", "Budget participatif 2025", "/actualites/budget-participatif-2025"), "present"),
+    ("news item linking to the dedicated page",
+     page('<main><h1>Lancement de la saison 2</h1><p>Publié le 10/01/2025</p><p>Tout savoir sur '
+          '<a href="/participer/budget-participatif">le budget participatif</a>.</p></main>', path="/actus/saison-2"),
+     "present"),
+    ("dedicated section page", page("<main><h1>Le budget participatif</h1><p>Chaque année, 50 000 euros sont consacrés "
+                                    "aux idées des habitants.</p></main>", "Budget participatif",
+                                    "/ma-ville/budget-participatif"), "present"),
 ]
 
 
@@ -87,4 +139,15 @@ def test_menu_link_repeated_on_every_page_counts_once():
     footer = "<footer><p>Une consultation publique sera organisée.</p></footer>"
     pages = [page(f"<main><p>Article {i}</p></main>{footer}", path=f"/a{i}") for i in range(6)]
     result = answer("edemocracy.consultation", *pages)
+    assert result["status"] == "absent"
+
+
+def test_news_item_counts_once_whatever_its_teasers():
+    """An article about another town, announced on the home page and in the news list, stays weak."""
+    teaser = ('<main><article><h3><a href="/actualites/bp-lannion">Le budget participatif de Lannion</a></h3>'
+              "<time>3 mars 2025</time></article></main>")
+    article = page("<main><h1>Le budget participatif de Lannion</h1><p>3 mars 2025</p><p>Lannion ouvre son budget "
+                   "participatif aux lycéens.</p></main>", "Le budget participatif de Lannion", "/actualites/bp-lannion")
+    result = answer("edemocracy.participatory_budget", page(teaser, path="/actualites/"), page(teaser, path="/"),
+                    article)
     assert result["status"] == "absent"
