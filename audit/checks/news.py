@@ -5,16 +5,17 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from datetime import date, datetime, timedelta
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 from lxml.html import HtmlElement
 
+from audit.checks._blocks import lines
 from audit.checks._dates import FoundDate, find_dates, parse_date, resolve
 from audit.decide import confidence_of, evidence_of
 from audit.evidence import excerpt, locator
 from audit.model import Answer, Observation, SiteFacts
 from audit.observe import from_link
-from audit.page import Link, Page
+from audit.page import Link, Page, region_of
 from audit.text import clean, fold, words_pattern
 from audit.urls import canonical
 
@@ -46,6 +47,17 @@ MAX_CLIMB = 5
 #: URL paths of news listings themselves (not items).
 LISTING_PATH = re.compile(r"^/?(?:[\w-]+/)?(?:actualites?|actus?|news|a-la-une|breves|blog)/?$", re.I)
 MAX_ITEMS = 60
+#: What may stand before the date opening a news line: a bullet, "Publié le", "Le", a weekday.
+LINE_LEAD = re.compile(
+    r"^[\s*>|»·•-]*(?:(?:publie|publiee|mis en ligne|poste)e? (?:le )?|le |du )?"
+    r"(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche) )?"
+)
+#: Between the date and the title: " - ", " : ", " | ".
+TITLE_LEAD = re.compile(r"^[\s|:,.)\]-]*")
+#: A news line's title has at least this many letters (a date alone is a card's date, not an item).
+MIN_TITLE_LETTERS = 10
+LETTER = re.compile(r"[a-z]")
+SITE_REGIONS = frozenset({"nav", "header", "footer"})
 RECENT_DAYS = 90
 
 
@@ -98,6 +110,32 @@ def _items(links: list[Link]) -> list[tuple[str, FoundDate, str]]:
         if len(items) >= MAX_ITEMS:
             break
     return list(items.values())
+
+
+def _text_items(page: Page, root: HtmlElement, known: set[str]) -> list[tuple[str, FoundDate, str]]:
+    """News items without their own page, as old table-layout sites list them: lines opening with a
+    dated title ("14/11/2026 - Cérémonie du 11 novembre"), the title on the next line when the date
+    stands alone. Dates in `known` (already read from item links) are not counted twice."""
+    items: list[tuple[str, FoundDate, str]] = []
+    found_lines = lines(root)
+    for index, (line, owner) in enumerate(found_lines):
+        if owner.tag in SITE_REGIONS or region_of(owner) in SITE_REGIONS:
+            continue
+        folded = fold(line)
+        rest = folded[LINE_LEAD.match(folded).end() :]
+        dates = find_dates(rest[:40])
+        if not dates or dates[0].year is None or not rest.startswith(dates[0].text):
+            continue
+        title, shown = TITLE_LEAD.sub("", rest[len(dates[0].text) :]), line
+        following = found_lines[index + 1][0] if index + 1 < len(found_lines) else ""
+        if len(LETTER.findall(title)) < MIN_TITLE_LETTERS and not find_dates(fold(following)):
+            title, shown = fold(following), f"{line} {following}"
+        if len(LETTER.findall(title)) < MIN_TITLE_LETTERS or dates[0].iso() in known:
+            continue
+        items.append((f"{canonical(page.url)}#{quote(title[:40])}", dates[0], shown))
+        if len(items) >= MAX_ITEMS:
+            break
+    return items
 
 
 def _news_sections(page: Page) -> list[HtmlElement]:
@@ -182,6 +220,7 @@ def observe(page: Page) -> Iterator[Observation]:
         yield Observation("site.news", page.url, excerpt(page.title or page.text[:100]), "listing", strength=0.9)
         content = [link for link in page.links if link.region in ("main", "body")]
         items = _items(content)
+        items += _text_items(page, page.tree, {found.iso() for _, found, _ in items})
     else:
         article = _article_date(page) if _is_article(page) else None
         if article:
@@ -191,7 +230,8 @@ def observe(page: Page) -> Iterator[Observation]:
             return
         items = []
         for block in _news_sections(page):
-            items += _items([link for link in page.links if _within(link.element, block)])
+            linked = _items([link for link in page.links if _within(link.element, block)])
+            items += linked + _text_items(page, block, {found.iso() for _, found, _ in linked})
         items += _items([link for link in page.links if link.region in ("main", "body", "aside")
                                and NEWS_PATH.search(urlsplit(link.url).path)])
     items = list({url: (url, found, title) for url, found, title in reversed(items)}.values())[::-1]

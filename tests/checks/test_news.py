@@ -99,3 +99,40 @@ def test_not_news(body: str) -> None:
     answer = _run([(HOME, _html(body))])
     assert answer["status"] == "absent"
     assert answer["value"]["latest"] is None
+
+
+@pytest.mark.parametrize("body, latest, recent", [
+    # Dated paragraphs of an old hand-made site, the date in bold before the title.
+    ("<td><h1><font>Les nouvelles</font></h1>"
+     "<p><b>10/03/2024</b> - Nettoyage de printemps : rendez-vous sur la place.</p>"
+     "<p><font size='2'><b>02/02/2024</b> – Le repas des anciens a réuni 80 convives.</font></p>"
+     "<p><b>15/11/2023</b> - Remise des prix du fleurissement.</p></td>"
+     "<td class='pied'>Site mis à jour le 12/03/2024</td>", "2024-03-10", 2),
+    # A table of dated news, date cell then title cell; "Le 5 mars 2024 :" as a lead.
+    ("<h1>Actualités communales</h1><table>"
+     "<tr><td>5 mars 2024</td><td>Fermeture exceptionnelle de l’agence postale</td></tr>"
+     "<tr><td>Le 1er mars 2024 :</td><td>Ouverture des inscriptions scolaires</td></tr>"
+     "<tr><td>28.10.2023</td><td>Collecte des sapins de Noël</td></tr></table>", "2024-03-05", 2),
+    # Definition list: the date alone, the title on the next line.
+    ("<h1>Infos de la commune</h1><dl><dt>14 février 2024</dt><dd>Coupure d’eau route de Lyon</dd>"
+     "<dt>20 janvier 2024</dt><dd>Cérémonie des vœux à la salle des fêtes</dd></dl>", "2024-02-14", 2),
+])
+def test_news_lines_without_item_pages(body: str, latest: str, recent: int) -> None:
+    page = _html(f"<table><tr>{body}</tr></table>" if body.startswith("<td") else body,
+                 "<title>Actualités</title>")
+    answer = _run([(HOME, _html('<a href="actus.htm">Actualités</a>')), (HOME + "actus.htm", page)])
+    assert answer["status"] == "present"
+    assert answer["value"] == {"latest": latest, "recent_count": recent}
+
+
+@pytest.mark.parametrize("body", [
+    # A date alone (a card's date line) and an update notice are not news items.
+    "<h1>Actualités</h1><p>12/03/2024</p><p>Dernière mise à jour : 12/03/2024</p>",
+    # A news line without its year is not dated news.
+    "<h1>Actualités</h1><p>14 mars : ramassage des encombrants dans le bourg</p>",
+    # Dated lines in the footer.
+    "<h1>Actualités</h1><footer><p>12/03/2024 - Mentions légales du site de la commune</p></footer>",
+])
+def test_news_lines_traps(body: str) -> None:
+    answer = _run([(HOME, _html("<p>x</p>")), (HOME + "actualites", _html(body, "<title>Actualités</title>"))])
+    assert answer["value"]["latest"] is None
