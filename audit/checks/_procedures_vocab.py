@@ -325,3 +325,26 @@ PLANNING_SERVICE_PATH = re.compile(r"/(?:sve|ads|e-?ads|sve-?ads|ads-?sve)(?:[/.
 def planning_desk(url: str) -> bool:
     """Whether `url` is an online planning desk by its host or path alone."""
     return bool(host_contains(url, PLANNING_HOSTS) or path_contains(url, PLANNING_DESK_PATH))
+
+
+# ---------------------------------------------------------------- specialised procedures (not "formulaires de demande")
+#: Hosts of online procedures that have their own criterion: planning desks, family portals, booking,
+#: PayFiP, State services. A link there is that procedure, not a request form to the town hall.
+SPECIALISED_HOSTS = PLANNING_HOSTS + FAMILY_PORTAL_HOSTS + (
+    "payfip", "tipi.budget", "rdv360", "synbird", "clicrdv", "rendezvousonline", "agendize", "calendly",
+    "smartagenda", "ants.gouv.fr", "service-public", "demarches.interieur.gouv.fr",
+)
+#: Words naming those procedures, in a link or in the sentence around it.
+SPECIALISED_WORDS = words_pattern(
+    "urbanisme", "permis de (?:construire|demolir|amenager)", "declarations? prealables?", "certificats? d'urbanisme",
+    "etat civil", "actes? de (?:naissance|mariage|deces)", "listes? electorales?", "cartes? d'identite", "passeports?",
+    "prendre rendez-vous", "rendez-vous en ligne", "payer", "paiements?", "factures?",
+    *FAMILY_PORTAL_PHRASES, *CITIZEN_SPACE_PHRASES,
+)
+
+
+def specialised_procedure(link: Link) -> bool:
+    """Whether `link` leads to a procedure judged by its own criterion (planning, family portal, payment...)."""
+    if host_contains(link.url, SPECIALISED_HOSTS) or path_contains(link.url, PLANNING_DESK_PATH):
+        return True
+    return not link.internal and bool(SPECIALISED_WORDS.search(link.folded) or SPECIALISED_WORDS.search(link_block(link)))

@@ -6,11 +6,12 @@ import re
 from collections.abc import Iterator
 
 from audit.checks._procedures_vocab import (
-    answer, followable, headline, host_contains, link_observation, path_contains, strongest,
+    SPECIALISED_HOSTS, SPECIALISED_WORDS, answer, field_label, followable, form_title, headline, host_contains, link_observation,
+    path_contains, spaced_text, specialised_procedure, strongest,
 )
 from audit.evidence import element_excerpt, locator
 from audit.model import Answer, Observation, SiteFacts
-from audit.page import Field, Form, Link, Page
+from audit.page import Form, Link, Page
 from audit.text import fold, words_pattern
 from audit.urls import host_matches, host_of
 
@@ -40,8 +41,9 @@ SUBJECT = words_pattern(
 )
 #: Page or form headings that name a request ("Demande de réservation de salle").
 REQUEST_HEADLINE = words_pattern(
-    "formulaires? de demande", "demandes? (?:de|d') ", "reservations? (?:de|d')", "inscriptions?", "signal(?:er|ement)",
-    "formulaires? en ligne", "faire une demande", "occupation (?:du|de l') (?:domaine|espace) public",
+    "formulaires? de demande", "demandes? (?:de |d'|du |des )[a-z]+", "reservations? (?:de |d'|du |des )[a-z]+",
+    "inscriptions?", "signal(?:er|ement)", "formulaires? en ligne", "faire une demande",
+    "occupation (?:[a-z']+ ){0,2}(?:du|de l') (?:domaine|espace) public",
     "subventions?", "autorisations?", "contactez la mairie", "ecrire (?:a|au) (?:la mairie|maire|service)",
 )
 #: Forms that are not requests: newsletter, comments, consent, surveys.
@@ -50,7 +52,11 @@ OTHER_PURPOSE = words_pattern(
     "laisser un commentaire", "votre commentaire", "cookies?", "sondage", "mot de passe", "se connecter",
     "connexion", "identifiant",
 )
-PAYMENT_FIELDS = words_pattern("montant", "numero de facture", "reference (?:de la )?facture", "numero de titre", "carte bancaire")
+#: Fields of a payment form ("Montant demandé" alone is a subsidy request, not a payment).
+PAYMENT_FIELDS = words_pattern(
+    "montant (?:a payer|a regler|du paiement|de la facture|du reglement)", "numero de facture", "reference (?:de la )?facture",
+    "numero de titre", "carte bancaire", "numero de (?:la )?carte", "cryptogramme", "date d'expiration",
+)
 COMMENT_ACTION = re.compile(r"wp-comments-post|/comment", re.I)
 #: Link text announcing an online request form (the target may sit on another site).
 FORM_LINK = words_pattern(
@@ -63,33 +69,46 @@ SURVEY = words_pattern("sondage", "questionnaire", "enquete", "consultation")
 STATE_SUFFIXES = ("gouv.fr", "service-public.fr")
 
 
-def _label(field: Field) -> str:
-    return f"{field.name.replace('_', ' ').replace('-', ' ')} {fold(field.label)}"
-
-
 def _request_strength(form: Form, page_headline: str) -> float:
-    """How surely `form` is a request to the town hall (0 for search, login, newsletter, comments...)."""
+    """How surely `form` is a request to the town hall (0 for search, login, newsletter, comments...).
+
+    Fields are read by what a visitor sees (wrapping labels, legends,
+    placeholders, names). A request is told by a subject-like field, or by its
+    purpose: the form's legend or heading, or the page title ("Demande de
+    subvention", "Réservation de salle").
+    """
     visible = [f for f in form.fields if f.type not in NOT_TYPED]
     if len(visible) < 3 or any(f.type == "password" for f in visible) or form.role == "search":
         return 0.0
     if all(f.type in ("checkbox", "radio") for f in visible) or COMMENT_ACTION.search(form.action):
         return 0.0
-    labels = [_label(f) for f in visible]
+    if host_contains(form.action, SPECIALISED_HOSTS):
+        return 0.0
+    labels = [field_label(form, f) for f in visible]
     if any(PAYMENT_FIELDS.search(label) for label in labels):
         return 0.0
-    free_text = any(f.tag == "textarea" for f in visible) or any(f.tag == "select" for f in visible)
     identity = any(IDENTITY.search(label) or f.type in ("email", "tel") for f, label in zip(visible, labels))
-    if not (free_text and identity):
+    if not identity:
         return 0.0
-    if OTHER_PURPOSE.search(form.text[:400]) and not any(SUBJECT.search(label) for label in labels):
+    subject = any(SUBJECT.search(label) for label in labels)
+    title = form_title(form)
+    if OTHER_PURPOSE.search(f"{title} {spaced_text(form.element)[:400]}") and not subject:
         return 0.0
-    if any(SUBJECT.search(label) for label in labels) or REQUEST_HEADLINE.search(page_headline):
+    free_text = any(f.tag in ("textarea", "select") for f in visible)
+    if REQUEST_HEADLINE.search(title) or (subject and free_text):
         return 0.85
-    return 0.45
+    if REQUEST_HEADLINE.search(page_headline):
+        return 0.85 if free_text else 0.7
+    return 0.45 if free_text else 0.0
 
 
-def _from_link(page: Page, link: Link) -> Observation | None:
-    if not followable(link) or link.document:
+def _from_link(page: Page, link: Link, page_topic: str) -> Observation | None:
+    """A form service, or a link announcing a request form; not the specialised procedures of other criteria.
+
+    "Déposer ma demande en ligne" leaving an urbanism page is the planning desk,
+    judged by its own criterion: `page_topic` (folded title and h1) tells.
+    """
+    if not followable(link) or link.document or specialised_procedure(link):
         return None
     service = host_contains(link.url, FORM_HOSTS) or (
         host_matches(link.url, ("docs.google.com",)) and path_contains(link.url, GOOGLE_FORMS)
@@ -97,6 +116,8 @@ def _from_link(page: Page, link: Link) -> Observation | None:
     if service:
         strength = 0.3 if SURVEY.search(link.folded) else 0.75
         return link_observation(FORMS, page, link, strength, kind="service")
+    if not link.internal and SPECIALISED_WORDS.search(page_topic):
+        return None
     if FORM_LINK.search(link.folded) and not host_of(link.url).endswith(STATE_SUFFIXES):
         return link_observation(FORMS, page, link, 0.6 if not link.internal else 0.5)
     return None
@@ -104,7 +125,8 @@ def _from_link(page: Page, link: Link) -> Observation | None:
 
 def observe(page: Page) -> Iterator[Observation]:
     page_headline = headline(page)
-    found: list[Observation | None] = [_from_link(page, link) for link in page.links]
+    page_topic = " | ".join([page.folded_title] + [fold(text) for level, text in page.headings if level == 1])
+    found: list[Observation | None] = [_from_link(page, link, page_topic) for link in page.links]
     for form in page.forms:
         strength = _request_strength(form, page_headline)
         if strength:

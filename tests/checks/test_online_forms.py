@@ -75,3 +75,57 @@ def test_request_form_found(nav: str, main: str, title: str) -> None:
 )
 def test_non_request_forms_are_absent(main: str, title: str) -> None:
     assert run(main=main, title=title)["status"] == "absent"
+
+
+SUBSIDY = (
+    "<h2>Demande de subvention de fonctionnement</h2>"
+    '<form method="post" action="/envoi"><p><label>Association<br><input name="f1"></label></p>'
+    '<p><label>Adresse électronique<br><input type="email" name="f2"></label></p>'
+    '<p><label>Montant sollicité<br><input type="number" name="f3"></label></p><input type="submit" value="Envoyer"></form>'
+)
+PUBLIC_SPACE = (
+    '<form method="post" action="/traitement"><input name="nom" placeholder="Nom"><input name="mail" type="email" '
+    'placeholder="E-mail"><input name="adresse_chantier" placeholder="Adresse du chantier"><input type="date" name="debut">'
+    '<input type="date" name="fin"><button>Envoyer</button></form>'
+)
+LEGEND_BOOKING = (
+    '<form method="post" action="/index.php"><fieldset><legend>Réservation d’une salle communale</legend>'
+    '<label>Vos nom et prénom <input name="a1"></label><label>Téléphone <input name="a2"></label>'
+    '<label>Date <input type="date" name="a3"></label></fieldset><button>Valider</button></form>'
+)
+
+
+@pytest.mark.parametrize(
+    ("main", "title"),
+    [
+        (SUBSIDY, "Vie associative"),
+        (PUBLIC_SPACE, "Occupation temporaire du domaine public"),
+        (LEGEND_BOOKING, "Salles municipales"),
+        (PUBLIC_SPACE.replace('name="fin"', 'name="fin"><select name="objet"><option>Échafaudage</option></select'), "Accueil"),
+    ],
+)
+def test_request_forms_known_by_their_purpose(main: str, title: str) -> None:
+    answer = run(main=main, title=title)
+    assert answer["status"] == "present"
+    assert answer["evidence"][0]["excerpt"].startswith("<form")
+
+
+@pytest.mark.parametrize(
+    ("nav", "main", "title"),
+    [
+        ('<a href="https://gnau8.operis.fr/cc-exemple/gnau/">Faire ma demande en ligne</a>', "", "Accueil"),
+        ('<a href="https://sve.sirap.fr/#/074123/connexion">Déposer votre demande en ligne</a>', "", "Accueil"),
+        ('<a href="https://ville-exemple.portail-familles.net/">Formulaire d’inscription en ligne</a>', "", "Accueil"),
+        ('<a href="https://www.service-public.fr/particuliers/vosdroits/R1406">Formulaire de demande en ligne</a>', "",
+         "Accueil"),
+        ("", "<p>Déclarations préalables et permis : <a href='https://demarches.agglo-exemple.fr/'>faire une demande "
+             "en ligne</a></p>", "Accueil"),
+        ("", "<a href='https://demarches.agglo-exemple.fr/'>Effectuer votre demande en ligne</a>", "Urbanisme"),
+        ("", '<form action="https://www.payfip.gouv.fr/tpa/paiement.web" method="post"><input name="ref" aria-label="Référence">'
+             '<input name="mt" aria-label="Montant"><input type="email" name="mel" aria-label="Courriel"></form>',
+         "Payer une facture de cantine"),
+        ("", PUBLIC_SPACE, "Nous contacter"),
+    ],
+)
+def test_specialised_procedures_and_plain_forms_are_not_request_forms(nav: str, main: str, title: str) -> None:
+    assert run(nav=nav, main=main, title=title)["status"] == "absent"
