@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from audit.checks._procedures_vocab import (
-    FAMILY_PORTAL_HOSTS, FAMILY_PORTAL_WORDS, PAY_WORDS, answer, followable, headline, host_contains,
-    link_observation, negated, prose, strongest, text_observation,
+    FAMILY_PORTAL_HOSTS, FAMILY_PORTAL_WORDS, PAY_WORDS, answer, followable, headline, host_contains, is_news,
+    link_block, link_observation, negated, prose, strongest, text_observation,
 )
 from audit.evidence import element_excerpt, excerpt, locator
 from audit.model import Answer, Observation, SiteFacts
@@ -46,6 +47,32 @@ ONLINE_WORDS = words_pattern(
 )
 
 
+#: Paying, strictly: "consulter vos factures" on a portal is not paying there.
+PAYING = words_pattern(
+    "payer", "payez", "paiements?", "regler", "reglez", "reglements?", "carte bancaire", "payables?", "s'acquitter",
+)
+#: Paying elsewhere than online, in the same clause ("le paiement se fait en mairie").
+OFFLINE_MEANS = words_pattern(
+    "en mairie", "a la mairie", "au guichet", "a l'accueil", "sur place", "par cheques?", "en especes", "en numeraire",
+    "tresor public", "tresorerie", "centre des finances publiques", "bureau de tabac", "buraliste",
+)
+_CLAUSE = re.compile(r"[,;:.!?()]| mais | cependant | toutefois ")
+_SENTENCE = re.compile(r"[.;!?](?:\s|$)")
+
+
+def _pays_there(folded: str) -> re.Match[str] | None:
+    """The first paying word of `folded` that is neither denied nor tied, in its clause, to an offline means."""
+    for match in PAYING.finditer(folded):
+        if negated(folded, match.start(), match.end()):
+            continue
+        starts = [m.end() for m in _CLAUSE.finditer(folded, 0, match.start())]
+        stop = _CLAUSE.search(folded, match.end())
+        clause = folded[starts[-1] if starts else 0 : stop.start() if stop else len(folded)]
+        if not OFFLINE_MEANS.search(clause):
+            return match
+    return None
+
+
 def _payfip_named(folded: str) -> bool:
     """Whether `folded` names PayFiP (or TIPI beside a payment word)."""
     return bool(PAYFIP_NAME.search(folded) or (TIPI_NAME.search(folded) and PAY_WORDS.search(folded)))
@@ -74,6 +101,8 @@ def _from_link(page: Page, link: Link, context: str) -> Iterator[Observation | N
     paying = ONLINE_WORDS.search(link.folded)
     if _family_portal(link) and (paying or PAY_WORDS.search(link.folded)):
         yield link_observation(ONLINE, page, link, 0.85, value="family_portal")
+    elif _family_portal(link) and _pays_there(link_block(link)):
+        yield link_observation(ONLINE, page, link, 0.75, kind="portal-sentence", value="family_portal")
     elif paying:
         value = "family_portal" if _family_portal(link) else "other"
         yield link_observation(ONLINE, page, link, 0.75 if not link.internal else 0.7, value=value)
@@ -109,6 +138,22 @@ def _from_text(page: Page) -> Iterator[Observation | None]:
         strength, value = (0.6, "family_portal") if near_portal or portal_page else (0.35, "other")
         yield Observation(ONLINE, page.url, excerpt(text, match.group(0)), "text", None, strength, value)
         return
+    yield _portal_payment_sentence(page)
+
+
+def _portal_payment_sentence(page: Page) -> Observation | None:
+    """A sentence saying the family portal takes payments ("inscriptions et paiement se font sur le portail")."""
+    if is_news(page.url):
+        return None
+    text, folded = prose(page)
+    for match in FAMILY_PORTAL_WORDS.finditer(folded):
+        starts = [m.end() for m in _SENTENCE.finditer(folded, max(0, match.start() - 300), match.start())]
+        stop = _SENTENCE.search(folded, match.end())
+        start = starts[-1] if starts else max(0, match.start() - 300)
+        sentence = folded[start : stop.start() if stop else match.end() + 300]
+        if not negated(folded, match.start(), match.end()) and _pays_there(sentence):
+            return Observation(ONLINE, page.url, excerpt(text, match.group(0)), "portal-sentence", None, 0.5, "family_portal")
+    return None
 
 
 def observe(page: Page) -> Iterator[Observation]:

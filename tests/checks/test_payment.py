@@ -90,3 +90,29 @@ def test_menu_link_repeated_on_many_pages_is_one_sighting() -> None:
     weak = '<p>Vous pouvez payer en ligne.</p>'
     pages = [(f"{HOME}p{i}", PAGE.format(nav="", main=weak, footer="", title="Page")) for i in range(6)]
     assert audit_pages(pages)["payment.online"]["status"] == "absent"
+
+
+@pytest.mark.parametrize(
+    ("main", "expected"),
+    [
+        ("<p>Réservez les repas et réglez la garderie directement sur votre "
+         '<a href="https://ville-exemple.kiosque-famille.fr/">Kiosque Famille</a>.</p>', "present"),
+        ('<li>Cantine, études et centre de loisirs : inscription et règlement via l’<a href="/espace-famille">Espace '
+         "Famille</a></li>", "present"),
+        ("<p>Les inscriptions et le paiement des prestations périscolaires s’effectuent depuis le portail des familles.</p>",
+         "present"),
+        ('<p>Inscriptions sur le <a href="https://exemple.portail-familles.net/">portail famille</a>, paiement par chèque '
+         "en mairie.</p>", "absent"),
+        ('<p>Le <a href="https://exemple.portail-familles.net/">portail famille</a> permet de consulter vos factures.</p>',
+         "absent"),
+        ('<p>Le paiement sur le <a href="https://exemple.portail-familles.net/">portail famille</a> n’est pas encore '
+         "ouvert.</p>", "absent"),
+        ('<p><a href="https://exemple.portail-familles.net/">Portail famille</a></p><p>Le règlement se fait à l’accueil '
+         "de la mairie.</p>", "absent"),
+    ],
+)
+def test_family_portal_described_with_payment(main: str, expected: str) -> None:
+    online = run(main=main)["payment.online"]
+    assert online["status"] == expected
+    if expected == "present":
+        assert online["value"] == ["family_portal"]
