@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from lxml.html import HtmlElement
 
@@ -32,20 +32,24 @@ NOT_DIRECTORY = words_pattern("annuaire des elus", "annuaire du conseil", "annua
 #: National directories that many town sites link to ("Annuaire de l'administration").
 NATIONAL_HOSTS = ("service-public.fr", "service-public.gouv.fr", "annuaire.gouv.fr", "annuaire-mairie.fr",
                   "pagesjaunes.fr", "pagesblanches.fr", "annuaire-administration.fr", "gouv.fr")
-#: Titles of section pages that become a directory when they list many entries.
+#: Titles of section pages that become a directory when they list entries: the subject comes first
+#: ("Les associations de Rochefort", "Associations sportives et culturelles", "Vie associative").
 SECTION_TITLE = re.compile(
-    r"^(?:les |nos |vos )?(?:associations?(?: (?:locales|communales|de la commune|de la ville|du village"
-    r"|sportives|culturelles|et clubs))?|vie associative|clubs? (?:et associations|sportifs)"
-    r"|equipements(?: \w+)?|services municipaux|services de la (?:mairie|ville|commune)"
-    r"|salles(?: municipales| communales| a louer)?)$"
+    rf"^(?:les |nos |vos |la |le )?(?:{_SUBJECTS.replace('|salles', '|salles|vie associative')})(?![a-z0-9])"
+    r"(?: [a-z'&-]+){0,6}$"
 )
-TITLE_SEPARATORS = re.compile(r"\s+[-|–—:»/]\s+")
+TITLE_SEPARATORS = re.compile(r"\s*[|–—:»/]\s+|\s+-\s+")
 #: Contact details of listed entries: phone numbers and e-mail addresses.
 PHONE = re.compile(r"(?<!\d)0[1-9](?:[ .-]?\d{2}){4}(?!\d)")
 EMAIL = re.compile(r"[a-z0-9._-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+")
-#: A list page has several entries (list items, table rows, card headings) or several contacts.
+#: A list page has several entries (list items, table rows, card headings) or several contacts; a
+#: few entries are enough when each gives a contact (phone, e-mail, website).
 MIN_ENTRIES = 5
 MIN_CONTACTS = 3
+MIN_ENTRIES_WITH_CONTACT = 3
+ENTRY_TAGS = ("li", "tr", "p")
+#: Elements that introduce an entry told by what follows them: card headings, terms of a definition list.
+CARD_TAGS = ("h2", "h3", "h4", "h5", "dt")
 #: Breadcrumbs are lists too, but of pages above this one.
 BREADCRUMB = re.compile(r"breadcrumb|ariane|fil-d|chemin", re.I)
 MAX_LINK_CHARS = 70
@@ -56,10 +60,19 @@ STRENGTH = {"page": 0.95, "link": 0.85, "heading": 0.8, "external": 0.5, "listin
 
 
 def _title_names(page: Page) -> list[str]:
-    """The h1 and the first part of the title ("Associations - Ville de X" -> "associations")."""
+    """The h1 and each part of the title ("Ville de X : Associations" -> "Ville de X", "Associations")."""
     h1 = next((text for level, text in page.headings if level == 1), "")
-    title = TITLE_SEPARATORS.split(page.title)[0] if page.title else ""
-    return [name for name in (h1, title) if name]
+    return [name for name in (h1, *TITLE_SEPARATORS.split(page.title)) if name.strip()]
+
+
+def _pseudo_headings(page: Page) -> Iterator[str]:
+    """Bold or large text standing alone in its paragraph, as old sites title their sections."""
+    for el in page.tree.iter("b", "strong", "font"):
+        text = " ".join(el.text_content().split())
+        parent = el.getparent()
+        if 0 < len(text) <= MAX_HEADING_CHARS and parent is not None and parent.tag in ("p", "div", "td", "font", "b"):
+            if " ".join(parent.text_content().split()) == text:
+                yield text
 
 
 def _in_content(el: HtmlElement) -> bool:
@@ -72,6 +85,40 @@ def _in_content(el: HtmlElement) -> bool:
     )
 
 
+def _has_contact(text: str, anchors: Iterable[HtmlElement], external: set[HtmlElement]) -> bool:
+    """Whether an entry gives a contact: a phone number, an e-mail address, a mailto or outside link."""
+    folded = fold(text)
+    if PHONE.search(folded) or EMAIL.search(folded):
+        return True
+    return any(a in external or (a.get("href") or "").lower().startswith("mailto:") for a in anchors)
+
+
+def _card(heading: HtmlElement) -> tuple[str, list[HtmlElement]]:
+    """The text and links of an entry introduced by a heading (or a ``dt``): up to the next one of its kind."""
+    parts, anchors = [heading.text_content()], list(heading.iter("a"))
+    for sibling in heading.itersiblings():
+        if not isinstance(sibling.tag, str):
+            continue
+        if sibling.tag == heading.tag:
+            break
+        parts.append(sibling.text_content())
+        anchors += sibling.iter("a")
+    return " ".join(parts), anchors
+
+
+def _entries_with_contact(page: Page) -> int:
+    """The most entries of one shape (rows, items, paragraphs, cards) in the content that give a contact."""
+    external = {link.element for link in page.links if not link.internal and link.url.startswith("http")}
+    best = 0
+    for tag in ENTRY_TAGS:
+        entries = [el for el in page.tree.iter(tag) if _in_content(el) and not el.findall(f".//{tag}")]
+        best = max(best, sum(1 for el in entries if _has_contact(el.text_content(), el.iter("a"), external)))
+    for tag in CARD_TAGS:
+        cards = [_card(h) for h in page.tree.iter(tag) if _in_content(h)]
+        best = max(best, sum(1 for text, anchors in cards if _has_contact(text, anchors, external)))
+    return best
+
+
 def _is_listing(page: Page) -> bool:
     """Whether the page's content lists entries (associations with their contacts, facilities...)."""
     contacts = len(PHONE.findall(page.folded)) + len(set(EMAIL.findall(page.folded) + [
@@ -82,7 +129,7 @@ def _is_listing(page: Page) -> bool:
     for tags in (("li",), ("tr",), ("h2", "h3", "h4")):
         if sum(1 for el in page.tree.iter(*tags) if _in_content(el)) >= MIN_ENTRIES:
             return True
-    return False
+    return _entries_with_contact(page) >= MIN_ENTRIES_WITH_CONTACT
 
 
 def observe(page: Page) -> Iterator[Observation]:
@@ -96,7 +143,7 @@ def observe(page: Page) -> Iterator[Observation]:
             yield Observation("site.directory", page.url, excerpt(f"{name} (page de liste)"), kind="listing",
                               strength=STRENGTH["listing"], value=page.url)
             break
-    for level, text in page.headings:
+    for level, text in [*page.headings, *((2, text) for text in _pseudo_headings(page))]:
         folded = fold(text)
         if level > 1 and len(folded) <= MAX_HEADING_CHARS and DIRECTORY_WORDS.search(folded) and not (
             NOT_DIRECTORY.search(folded)

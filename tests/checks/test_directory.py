@@ -69,3 +69,59 @@ def test_section_page_without_list_is_no_directory() -> None:
             "<main><h1>Associations</h1><p>La commune soutient la vie associative.</p></main>")
     pages = [(HOME, page("<nav><a href='/associations'>Associations</a></nav>")), (HOME + "associations", page(body, "Associations"))]
     assert audit_pages(pages)["site.directory"]["status"] == "absent"
+
+
+@pytest.mark.parametrize(
+    ("title", "body"),
+    [
+        # A table of four clubs (name / activity / contact), the h1 naming the town.
+        ("Villemoustier : Associations", "<div id='contenu'><h1>Les associations de Villemoustier</h1><table>"
+         "<tr><th>Nom</th><th>Activité</th><th>Contact</th></tr>"
+         "<tr><td>Amicale laïque</td><td>Loisirs</td><td>02 41 00 00 01</td></tr>"
+         "<tr><td>Tennis club</td><td>Tennis</td><td>tc.villemoustier@laposte.net</td></tr>"
+         "<tr><td>Les Joyeux Marcheurs</td><td>Marche</td><td><a href='https://marcheurs.example.org/'>Site</a></td>"
+         "</tr></table></div>"),
+        # Three list items with their phone numbers, under "Vie associative".
+        ("Vie associative - Montbrison-le-Haut", "<h1>Vie associative</h1><ul>"
+         "<li>Société de pêche « La Truite » – M. Lebrun, 06 11 22 33 44</li>"
+         "<li>Gymnastique volontaire – 06 55 66 77 88</li><li>Club du 3e âge – 04 77 00 00 02</li></ul>"),
+        # Cards: a heading per facility with its contact.
+        ("Nos équipements sportifs | Ville", "<main><h1>Nos équipements sportifs</h1>"
+         "<h3>Gymnase Jean-Moulin</h3><p>Rue des Sports</p><p>Tél. 03 80 00 00 01</p>"
+         "<h3>Stade municipal</h3><p>Route de Dijon – 03 80 00 00 02</p>"
+         "<h3>Piscine intercommunale</h3><p><a href='mailto:piscine@cc-exemple.fr'>Écrire</a></p></main>"),
+        # An old layout: a bold line titles the page, the table lists the clubs.
+        ("Bienvenue à Roquebrune", "<table><tr><td><p><b><font size='4'>Répertoire des associations</font></b></p>"
+         "<table><tr><td>Comité des fêtes</td><td>Mme Dupuy</td></tr></table></td></tr></table>"),
+        # Definition list of services with their e-mails.
+        ("Les services municipaux - Ville", "<h1>Les services municipaux</h1><dl>"
+         "<dt>État civil</dt><dd>etat-civil@ville.fr</dd><dt>Urbanisme</dt><dd>urbanisme@ville.fr</dd>"
+         "<dt>Services techniques</dt><dd>st@ville.fr</dd></dl>"),
+    ],
+)
+def test_directory_list_pages_with_few_entries(title: str, body: str) -> None:
+    pages = [(HOME, page("<p>Bienvenue</p>")), (HOME + "page", page(body, title))]
+    answer = audit_pages(pages)["site.directory"]
+    assert answer["status"] == "present"
+    assert answer["evidence"][0]["url"] == HOME + "page"
+
+
+@pytest.mark.parametrize(
+    ("title", "body"),
+    [
+        # Three news items about associations: internal links, no contacts.
+        ("Vie associative - Ville", "<h1>Vie associative</h1><ul><li><a href='/actu/forum'>Forum le 7 septembre</a></li>"
+         "<li><a href='/actu/subventions'>Subventions 2024</a></li><li><a href='/actu/salle'>Prêt de salle</a></li></ul>"),
+        # A subsidies page with the town hall's own contact only.
+        ("Associations : demande de subvention", "<h1>Associations : demande de subvention</h1>"
+         "<p>Dossier à déposer avant le 31 mars.</p><p>Mairie : 02 41 00 00 00</p>"),
+        # Three contacts, but the page is not about associations, services or facilities.
+        ("Conseil municipal - Ville", "<h1>Le conseil municipal</h1><ul><li>Le maire – 06 00 00 00 01</li>"
+         "<li>1er adjoint – 06 00 00 00 02</li><li>2e adjoint – 06 00 00 00 03</li></ul>"),
+        # A bold line naming associations in an article is not a directory title.
+        ("Fête du village", "<h1>Fête du village</h1><p><b>Merci aux associations</b></p><p>Texte</p>"),
+    ],
+)
+def test_section_pages_that_are_no_directory(title: str, body: str) -> None:
+    pages = [(HOME, page("<p>Bienvenue</p>")), (HOME + "page", page(body, title))]
+    assert audit_pages(pages)["site.directory"]["status"] == "absent"
