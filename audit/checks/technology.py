@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from lxml import html as lxml_html
 
 from audit.checks import _fingerprints as fp
+from audit.checks._blocks import fold_mapped, original
 from audit.decide import evidence_of
 from audit.evidence import excerpt, locator
 from audit.model import Answer, Evidence, Observation, SiteFacts
 from audit.observe import link_excerpt
 from audit.page import Page
-from audit.text import fold, words_pattern
+from audit.text import clean, fold, words_pattern
 from audit.urls import host_of
 
 CRITERIA = ("site.technology",)
@@ -23,19 +25,42 @@ BUILDER_CATEGORIES = frozenset({"CMS", "Blogs", "Page builders", "Static site ge
 #: Category given to an agency or vendor named by a credit link ("Réalisation : Agence X").
 CREDIT_CATEGORY = "Éditeur / agence (mention de réalisation)"
 
-#: How much each kind of fingerprint proves on its own.
-SOURCE_STRENGTH = {"meta": 0.95, "headers": 0.9, "script": 0.85, "html": 0.8, "url": 0.8, "credit": 0.75}
+#: How much each kind of fingerprint proves on its own; "credit" names a known maker, "agency" an unknown one.
+SOURCE_STRENGTH = {
+    "meta": 0.95, "headers": 0.9, "script": 0.85, "html": 0.8, "url": 0.8, "credit": 0.8, "agency": 0.65,
+}
 
-#: A footer credit naming who built the site.
-CREDIT_WORDS = words_pattern(
-    "realise par", "realisation", "conception", "concu par", "cree par", "creation", "developpe par",
-    "developpement", "propulse par", "powered by", "made by", "webdesign", "web design", "agence web",
-    "site (?:internet |web )?(?:realise|cree|concu|developpe)",
+#: Words of a maker's credit: "Conception et réalisation :", "Site réalisé par", "Propulsé par", "Création -".
+_MAKER_WORDS = r"conception(?: graphique)?|realisation|creation|developpement|webdesign|web design|design|graphisme" \
+               r"|integration"
+CREDIT_LEAD = re.compile(
+    rf"(?<![a-z])(?:(?:{_MAKER_WORDS})(?: ?(?:,|et|&|/) ?(?:{_MAKER_WORDS}|hebergement|maintenance))*"
+    r"(?: (?:du|de ce) site(?: (?:internet|web))?)? ?(?::|-|par) ?"
+    r"|(?:(?:ce |le )?site(?: (?:internet|web|officiel))? )?(?:realise|cree|concu|developpe|propulse|fabrique|fait)e?s?"
+    r" (?:par|avec|sous|grace a) ?"
+    r"|(?:powered|made|designed|built) (?:by|with) ?)"
 )
-#: Credits that are not about building the site.
-CREDIT_TRAPS = words_pattern("heberge", "hebergement", "hebergeur", "credits? photos?", "photos?", "illustrations?")
-
-
+#: Credit words right before a link ("Réalisation : <a>").
+CREDIT_LEAD_END = re.compile(CREDIT_LEAD.pattern + "$")
+#: Credits that are not about building the site: hosting, photographs, videos, illustrations.
+CREDIT_TRAPS = re.compile(r"(?:heberge|hebergement|hebergeur|photo|illustration|video|film|logo|texte|redaction)\w*"
+                          r"\W{0,3}$")
+#: French public-sector web vendors and commune site builders, as named in credits (folded) -> name shown.
+KNOWN_MAKERS = {
+    "stratis": "Stratis", "kosmos": "Kosmos", "imio": "iMio", "neopse": "Neopse", "inovagora": "Inovagora",
+    "ingeniweb": "Ingeniweb", "lumiplan": "Lumiplan", "reflexe": "Réflexe", "campagnol": "Campagnol",
+    "localeo": "Localeo", "e-monsite": "e-monsite", "net15": "Net15", "e-magineurs": "e-magineurs",
+    "ametys": "Ametys", "jalios": "Jalios", "ovidentia": "Ovidentia", "cantico": "Cantico", "wix": "Wix",
+    "jimdo": "Jimdo", "wordpress": "WordPress", "joomla": "Joomla", "drupal": "Drupal", "spip": "SPIP",
+    "typo3": "TYPO3 CMS", "webflow": "Webflow", "squarespace": "Squarespace", "site123": "SITE123",
+}
+#: A credit naming a known maker, linked or not: "Conception et réalisation : Stratis".
+MAKER_CREDIT = re.compile(
+    rf"{CREDIT_LEAD.pattern}[^.|\n]{{0,25}}?(?<![a-z0-9])(?P<maker>{'|'.join(map(re.escape, KNOWN_MAKERS))})(?![a-z0-9])"
+)
+#: Pages where credits are written out besides the home page: legal notice, credits, about the site.
+CREDIT_PAGE = words_pattern("mentions legales", "informations legales", "credits", "a propos du site")
+MAX_AGENCY_CHARS = 40
 def _source(detection: fp.Detection) -> str:
     if detection.source.startswith("<meta"):
         return "meta"
@@ -64,23 +89,42 @@ def _text_before(link_element) -> str:
     else:
         parent = link_element.getparent()
         before = (parent.text or "") if parent is not None else ""
-    return fold(before)[-40:]
+    return fold(before)[-40:].strip()
 
 
-def _credits(page: Page) -> Iterator[Observation]:
-    """External footer links whose text, or the words just before them, credit the site's maker."""
-    for link in page.links:
-        if link.internal or not link.url or link.region not in ("footer", "body", "aside"):
-            continue
-        context = f"{_text_before(link.element)} {link.folded}"
-        if CREDIT_WORDS.search(context) and not CREDIT_TRAPS.search(context):
-            name = link.text if 0 < len(link.text) <= 40 else host_of(link.url)
-            yield Observation(
-                criterion="site.technology", url=page.url, excerpt=link_excerpt(link), kind="credit",
-                locator=locator(link.element), strength=SOURCE_STRENGTH["credit"],
-                value={"name": name, "version": "", "credit": True},
-            )
+def _credit(page: Page, name: str, kind: str, excerpt_text: str, element=None) -> Observation:
+    return Observation(
+        criterion="site.technology", url=page.url, excerpt=excerpt_text, kind=kind,
+        locator=locator(element) if element is not None else None, strength=SOURCE_STRENGTH[kind],
+        value={"name": name, "version": "", "credit": True},
+    )
+
+
+def _credits(page: Page, regions: tuple[str, ...]) -> Iterator[Observation]:
+    """The maker's credit: a known vendor named after credit words (linked or not), else an outside link
+    introduced by, or worded as, a credit ("Réalisation : <a>Agence X</a>", "<a>Site réalisé par X</a>")."""
+    for match in MAKER_CREDIT.finditer(page.folded):
+        if not CREDIT_TRAPS.search(page.folded[max(0, match.start() - 30) : match.start()]):
+            name = KNOWN_MAKERS[match.group("maker")]
+            yield _credit(page, name, "credit", excerpt(page.text, match.group(0)))
             return
+    for link in page.links:
+        if link.internal or not link.url or link.region not in regions:
+            continue
+        before = _text_before(link.element)
+        lead = CREDIT_LEAD_END.search(before)
+        if lead and not CREDIT_TRAPS.search(before[: lead.start()]):
+            name = link.text
+        else:
+            text = clean(link.text)
+            folded, origin = fold_mapped(text)
+            lead = CREDIT_LEAD.match(folded)
+            if not lead or lead.end() == len(folded) or CREDIT_TRAPS.search(before):
+                continue
+            name = original(text, origin, lead.end(), len(folded))
+        name = name if 0 < len(name) <= MAX_AGENCY_CHARS else host_of(link.url)
+        yield _credit(page, name, "agency", link_excerpt(link), link.element)
+        return
 
 
 def observe(page: Page) -> Iterator[Observation]:
@@ -89,9 +133,11 @@ def observe(page: Page) -> Iterator[Observation]:
         raw = lxml_html.tostring(page.tree, encoding="unicode")
         detections = list(fp.match_page(page.url, page.meta, page.scripts, page.inline_scripts, raw))
         detections += fp.match_headers(page.headers)
-        yield from _credits(page)
+        yield from _credits(page, ("footer", "body", "aside"))
     else:
         detections = list(fp.match_meta(page.meta, ("generator",)))
+        if CREDIT_PAGE.search(" ".join([page.folded_title, *(fold(t) for level, t in page.headings if level == 1)])):
+            yield from _credits(page, ("footer", "body", "aside", "main"))
     seen: set[str] = set()
     for detection in sorted(detections, key=lambda d: -SOURCE_STRENGTH[_source(d)]):
         if detection.name not in seen:
@@ -117,7 +163,7 @@ def decide(observations: list[Observation], site: SiteFacts | None) -> dict[str,
     value = []
     builders: list[Observation] = []
     for name in fp.with_implied(by_name):
-        categories = [CREDIT_CATEGORY] if name in credits else data.category_names(name)
+        categories = data.category_names(name) or ([CREDIT_CATEGORY] if name in credits else [])
         value.append({"name": name, "version": versions.get(name) or None, "categories": categories})
         if name in credits or BUILDER_CATEGORIES & set(categories):
             builders += by_name.get(name) or [o for n in _implying(name, by_name, data) for o in by_name[n]]

@@ -30,7 +30,7 @@ def _names(answer: dict) -> dict[str, dict]:
     ('<meta name="generator" content="e-monsite (e-monsite.com)">', "", None, "e-monsite", None),
     ("", '<footer><p>Réalisation : <a href="https://www.stratis.fr/">Stratis</a></p></footer>', None, "Stratis", None),
     ("", '<footer><a href="https://www.agence-exemple.fr">Site réalisé par Agence Exemple</a></footer>', None,
-     "Site réalisé par Agence Exemple", None),
+     "Agence Exemple", None),
 ])
 def test_builder_is_present(head: str, body: str, headers: dict | None, name: str, version: str | None) -> None:
     answer = _run(head, body, headers)
@@ -70,3 +70,48 @@ def test_generator_on_an_inner_page_counts() -> None:
     ], facts)["site.technology"]
     assert answer["status"] == "present"
     assert answer["evidence"][0]["url"] == HOME + "page"
+
+
+@pytest.mark.parametrize("body, name, confidence", [
+    # Known vendors named in the credit, with or without a link, in any credit wording.
+    ('<footer><p class="credits">Conception et réalisation : Stratis</p></footer>', "Stratis", 0.8),
+    ('<footer><p>Site internet réalisé par INOVAGORA</p></footer>', "Inovagora", 0.8),
+    ('<div id="pied">Création – Neopse | Hébergement : OVH</div>', "Neopse", 0.8),
+    ('<footer><small>Développé par <span>iMio</span></small></footer>', "iMio", 0.8),
+    ('<footer><p>Hébergement : OVH — Conception graphique et développement : Kosmos</p></footer>', "Kosmos", 0.8),
+    ('<footer><p>Ce site est propulsé par <b>Campagnol</b></p></footer>', "Campagnol", 0.8),
+    # Unknown agencies: the credit wording before or in an outside link.
+    ('<footer><p>Webdesign &amp; intégration : <a href="https://pixel-et-cie.fr">Pixel &amp; Cie</a></p></footer>',
+     "Pixel & Cie", 0.65),
+    ('<footer><a href="https://www.studio-brume.fr/">Conçu par Studio Brume</a></footer>', "Studio Brume", 0.65),
+])
+def test_builder_credit_names_the_maker(body: str, name: str, confidence: float) -> None:
+    answer = _run("", body)
+    assert answer["status"] == "present"
+    assert name in _names(answer)
+    assert answer["confidence"] == pytest.approx(confidence)
+
+
+@pytest.mark.parametrize("body", [
+    '<footer><p>Hébergement : <a href="https://www.o2switch.fr">o2switch</a></p></footer>',
+    '<footer><p>Photos réalisées par <a href="https://studio-photo.fr">Studio Lumière</a></p></footer>',
+    '<footer><p>Logo créé par <a href="https://graphiste.fr">Anne Graphiste</a></p></footer>',
+    '<footer><p>Conception et réalisation : service communication de la mairie</p></footer>',  # no vendor, no link
+    '<footer><a href="https://bpifrance-creation.fr">Aide à la création d’entreprise</a></footer>',
+    '<footer><p>Webmaster : Paul Martin</p></footer>',
+    '<main><p>La stratégie de réalisation du gymnase…</p><a href="https://exemple.org">Réalisation</a></main>',
+])
+def test_credits_that_name_no_maker(body: str) -> None:
+    assert _run("", body)["status"] == "absent"
+
+
+def test_credit_on_the_legal_notice_page() -> None:
+    facts = SiteFacts(start_url=HOME, final_url=HOME)
+    answer = audit_pages([
+        (HOME, "<html><body>Accueil</body></html>"),
+        (HOME + "mentions-legales", "<html><head><title>Mentions légales</title></head><body><main>"
+         "<h1>Mentions légales</h1><h2>Réalisation</h2><p>Conception du site : <a href='https://www.agence-sud.fr'>"
+         "Agence Sud</a></p></main></body></html>"),
+    ], facts)["site.technology"]
+    assert answer["status"] == "present"
+    assert "Agence Sud" in _names(answer)
