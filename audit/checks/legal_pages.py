@@ -6,13 +6,15 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 
+from lxml.html import HtmlElement
+
 from audit.checks._a11y_vocab import headings_folded, real_target, topic_texts
 from audit.decide import confidence_of, evidence_of
-from audit.evidence import excerpt
+from audit.evidence import excerpt, locator
 from audit.model import Answer, Observation, SiteFacts
 from audit.observe import from_link
 from audit.page import Link, Page
-from audit.text import fold, words_pattern
+from audit.text import clean, fold, words_pattern
 
 CRITERIA = ("site.legal_notice", "site.privacy")
 NEEDS = frozenset({"html"})
@@ -27,6 +29,17 @@ LEGAL_LINK = words_pattern(
 LEGAL_SLUG = re.compile(r"mentions?[-_]?legales?|informations?[-_]legales?|legal[-_]notice")
 #: A page about the legal notice: its title or h1 starts with the name.
 LEGAL_TOPIC = re.compile(r"^(?:les )?(?:mentions? legales?|informations? legales?|notice legale|mentions juridiques)\b")
+#: What a legal notice says: who publishes the site and who hosts it.
+LEGAL_CONTENT = {
+    "publication": words_pattern("(?:directeur|directrice|responsable|direction) de (?:la )?publication"),
+    "publisher": words_pattern("editeur", "editeur du site", "edite par", "proprietaire du site"),
+    "host": words_pattern("hebergeur", "hebergement", "heberge par", "site heberge"),
+    "registration": words_pattern("siret", "siren", "n° siret"),
+}
+#: A "Mentions légales" section (heading, then content) counts when it names at least this many of them.
+MIN_LEGAL_CONTENT = 2
+SECTION_CHARS = 1500
+MAX_HEADING_CHARS = 60
 
 PRIVACY_LINK = words_pattern(
     "donnees personnelles", "donnees a caractere personnel", "confidentialite", "protection des donnees",
@@ -47,6 +60,7 @@ COOKIES_ONLY = re.compile(r"^(?:gestion|parametres?|politique|preferences?|regla
 #: Link labels longer than this outside menus and footers are sentences (news titles), not page names.
 MAX_LABEL_WORDS = 8
 STRUCTURAL = frozenset({"nav", "header", "footer"})
+HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 
 
 # --------------------------------------------------------------- observe
@@ -88,6 +102,8 @@ def observe(page: Page) -> Iterator[Observation]:
     legal_page = next((t for t in topics if LEGAL_TOPIC.match(t)), None)
     if legal_page:
         yield _page(page, LEGAL, 0.95, f"{page.title} — {legal_page}")
+    elif (section := _legal_section(page)) is not None:
+        yield section
     privacy_page = next((t for t in topics if PRIVACY_TOPIC.match(t)), None)
     if privacy_page:
         yield _page(page, PRIVACY, 0.95, f"{page.title} — {privacy_page}")
@@ -96,6 +112,36 @@ def observe(page: Page) -> Iterator[Observation]:
         section = next((h for h in headings_folded(page) if PRIVACY_TOPIC.match(h)), None)
         if section:
             yield _page(page, PRIVACY, 0.75, f"{page.title} — {section}")
+
+
+def _after(heading: HtmlElement) -> str:
+    """The text following a heading up to the next heading, climbing out of a wrapper holding only it."""
+    node, parts = heading, []
+    while node is not None and node.tag not in ("body", "html") and not parts:
+        parts.append(node.tail or "")
+        for sibling in node.itersiblings():
+            if isinstance(sibling.tag, str) and sibling.tag in HEADINGS:
+                break
+            parts += [" ".join(sibling.itertext()) if isinstance(sibling.tag, str) else "", sibling.tail or ""]
+            if sum(map(len, parts)) > SECTION_CHARS:
+                break
+        parts = [p for p in parts if p.strip()]
+        node = node.getparent()
+    return fold(" ".join(parts))[:SECTION_CHARS]
+
+
+def _legal_section(page: Page) -> Observation | None:
+    """A "Mentions légales" heading (or a bold line) followed by who publishes and hosts the site."""
+    candidates = page.tree.iter(*HEADINGS, "strong", "b")
+    for el in candidates:
+        title = fold(el.text_content())
+        if len(title) > MAX_HEADING_CHARS or not LEGAL_TOPIC.match(title):
+            continue
+        after = _after(el)
+        if sum(1 for words in LEGAL_CONTENT.values() if words.search(after)) >= MIN_LEGAL_CONTENT:
+            return Observation(LEGAL, page.url, excerpt(f"{clean(el.text_content())} : {after}"), kind="page",
+                               locator=locator(el), strength=0.85, value=page.url)
+    return None
 
 
 # --------------------------------------------------------------- decide

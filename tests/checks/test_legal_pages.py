@@ -91,3 +91,31 @@ def test_privacy_heading_outside_legal_notice_is_not_a_policy() -> None:
     main = "<h1>Cybersécurité : les bons réflexes</h1><h2>Protégez vos données personnelles</h2><p>…</p>"
     criteria = audit_pages([(HOME, page()), (HOME + "actu", page("Actualité", main))])
     assert criteria["site.privacy"]["status"] == "absent"
+
+
+@pytest.mark.parametrize("main, footer", [
+    # A one-page site: the legal notice is a section of the page, at any heading level.
+    ("<section id='infos'><h2>Mentions légales</h2><p>Directeur de la publication : le maire, M. Durand.</p>"
+     "<p>Hébergeur : OVH SAS, 2 rue Kellermann, 59100 Roubaix.</p></section>", ""),
+    ("", "<h3>Informations légales</h3><p>Site édité par la commune de Saint-Exemple (SIRET 213 400 000 00012).</p>"
+     "<p>Hébergé par Netlify.</p>"),
+    ("<div class='bloc'><div class='titre'><h4>MENTIONS LEGALES</h4></div></div>"
+     "<div class='texte'><p>Éditeur du site : mairie de Villebois</p><p>Hébergement : o2switch</p></div>", ""),
+    ("<p><strong>Mentions légales</strong></p><p>Responsable de publication : Mme la maire.</p>"
+     "<p>Site hébergé par Gandi SAS.</p>", ""),
+    ("", "<div><b>Mentions légales</b><br>Édité par la mairie<br>Hébergeur : Infomaniak</div>"),
+])
+def test_legal_notice_section(main: str, footer: str) -> None:
+    answer = audit_pages([(HOME, page(main=main, footer=footer))])["site.legal_notice"]
+    assert answer["status"] == "present"
+    assert answer["evidence"][0]["locator"]
+
+
+@pytest.mark.parametrize("main", [
+    "<h2>Mentions légales</h2><p>[À MODIFIER]</p>",  # a template placeholder
+    "<h2>Mentions légales</h2><p>Page en construction.</p><h2>Hébergement des randonneurs</h2><p>Gîte d’étape</p>",
+    "<h2>Nos partenaires</h2><p>Directeur de la publication : le maire. Hébergement : OVH.</p>",  # no heading
+    "<p>Les mentions légales du site sont disponibles en mairie ; l'hébergeur est OVH.</p>",  # a sentence
+])
+def test_legal_notice_section_traps(main: str) -> None:
+    assert audit_pages([(HOME, page(main=main))])["site.legal_notice"]["status"] == "absent"
