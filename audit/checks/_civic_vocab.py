@@ -243,6 +243,11 @@ def is_news_url(url: str) -> bool:
     return is_web(url) and document_type(url) is None and bool(NEWS_ITEM_PATH.search(fold(urlsplit(url).path)))
 
 
+def news_key(url: str) -> str:
+    """One news item whatever the link to it: canonical URL without fragment nor trailing slash."""
+    return canonical(url).split("#", 1)[0].rstrip("/")
+
+
 def is_document(link: Link) -> bool:
     """A link to a PDF or office file, by its extension or by what its text announces."""
     return link.document is not None or bool(DOCUMENT_TEXT.search(link.folded))
@@ -253,10 +258,10 @@ def teaser_target(page: Page, el: HtmlElement) -> str | None:
     for anchor in [*el.iter("a"), *el.iterancestors("a")]:
         url = urljoin(page.url, (anchor.get("href") or "").strip())
         if is_news_url(url):
-            return canonical(url)
+            return news_key(url)
     card = next(el.iterancestors("article"), None)
     if card is not None and next(card.iter("time"), None) is not None and next(card.iter("h1"), None) is None:
-        return f"{canonical(page.url)} {locator(card)}"
+        return f"{news_key(page.url)} {locator(card)}"
     return None
 
 
@@ -371,7 +376,7 @@ def text_observation(
             locator=locator(block), strength=feature.text_strength * REGION_WEIGHT.get(region_of(block), 0.85),
         )
         if feature.news_strength is not None:
-            item = canonical(page.url) if news_item else teaser_target(page, block)
+            item = teaser_target(page, block) or (news_key(page.url) if news_item else None)
             if item and not owns_scheme(feature, fold(raw)):
                 return _as_news(feature, obs, item)
         return obs
@@ -388,7 +393,7 @@ def heading_observations(feature: Feature, page: Page, news_item: bool) -> list[
     if sighting(pattern, page.folded_title, traps) and not offline_only(feature, page, _page_section(page)):
         obs = Observation(feature.criterion, page.url, excerpt(f"Titre de la page : {page.title}"), "title",
                           strength=feature.title_strength)
-        return [_as_news(feature, obs, canonical(page.url)) if news and news_item else obs]
+        return [_as_news(feature, obs, news_key(page.url)) if news and news_item else obs]
     for tags, strength, kind in (
         (("h1",), feature.title_strength, "title"), (("h2", "h3"), feature.heading_strength, "heading"),
     ):
@@ -398,7 +403,7 @@ def heading_observations(feature: Feature, page: Page, news_item: bool) -> list[
                 continue
             obs = Observation(feature.criterion, page.url, excerpt(f"{heading.tag} : {text}"), kind,
                               locator=locator(heading), strength=strength)
-            item = (canonical(page.url) if news_item else teaser_target(page, heading)) if news else None
+            item = (teaser_target(page, heading) or (news_key(page.url) if news_item else None)) if news else None
             if item and not owns_scheme(feature, fold(text)):
                 obs = _as_news(feature, obs, item)
             return [obs]
@@ -417,7 +422,7 @@ def link_strength(feature: Feature, link: Link) -> tuple[float, str]:
     if link.folded and sighting(feature.names, link.folded, feature.traps):
         if not link_is_trapped(link, feature.traps):
             return feature.link_strength, "link"
-    if feature.urls is not None and link.url and feature.urls.search(fold(link.url)):
+    if feature.urls is not None and link.url and not link.href.startswith("#") and feature.urls.search(fold(link.url)):
         if not link_is_trapped(link, feature.traps):
             return feature.url_strength, "url"
     return 0.0, ""
@@ -434,9 +439,9 @@ def _news_link_item(feature: Feature, page: Page, link: Link, kind: str, news_it
     if owns_scheme(feature, link_context(link)):
         return None
     if link.internal and is_news_url(link.url):
-        return canonical(link.url)
+        return news_key(link.url)
     if news_item and link.region != "footer" and not link.internal:
-        return canonical(page.url)
+        return news_key(page.url)
     return None
 
 

@@ -96,6 +96,10 @@ BUDGET = [
           ': l’idée fait son chemin ailleurs</a></h2><span>4 avril 2025</span></div><article><h3>Le budget citoyen '
           'de Rennes</h3><time>1 avril 2025</time><p>Un reportage.</p></article></main>', "Actualités", "/actualites/"),
      "absent"),
+    ("trap skip link on an article about another town",
+     page('<a href="#contenu">Aller au contenu</a><main id="contenu"><h1>Le budget participatif vu de Lorient</h1>'
+          "<p>Publié le 5 juin 2025</p><p>Lorient a retenu huit projets.</p></main>", "Lorient",
+          "/actualites/budget-participatif-vu-de-lorient"), "absent"),
     ("teaser calling to vote", page('<main><article><h3><a href="/news/bp-2025">Budget participatif : votez '
                                     'jusqu’au 15 mai !</a></h3><time>2 mai 2025</time></article></main>'), "present"),
     ("news item showing own scheme",
