@@ -238,7 +238,9 @@ PAY_WORDS = words_pattern(
 
 # ---------------------------------------------------------------- reading around a link or a form
 #: Elements that hold one sentence or one item: the words a visitor reads around a link.
-_BLOCK_TAGS = frozenset({"p", "li", "td", "th", "dd", "dt", "blockquote", "figcaption", "caption", "label", "div", "section", "article"})
+_BLOCK_TAGS = frozenset(
+    {"p", "li", "td", "th", "dd", "dt", "blockquote", "figcaption", "caption", "label", "div", "section", "article"}
+)
 #: A "block" longer than this is a whole container (a menu, a page body), not the link's sentence.
 _BLOCK_LIMIT = 600
 _ANCESTOR_LIMIT = 6
@@ -316,7 +318,8 @@ PLANNING_HOSTS = (
 )
 #: Paths of a planning desk on a host of any name (``guichet-unique.cc-exemple.fr/gnau/``).
 PLANNING_DESK_PATH = re.compile(
-    r"/(?:gnau|guichet-?urbanisme|urbanisme-?en-?ligne|depot-?urbanisme|autorisations?-?urbanisme|demat-?ads)[0-9]*(?:[/._?#-]|$)"
+    r"/(?:gnau|guichet-?urbanisme|urbanisme-?en-?ligne|depot-?urbanisme|autorisations?-?urbanisme|demat-?ads)"
+    r"[0-9]*(?:[/._?#-]|$)"
 )
 #: Shorter path names of a planning service (``/sve/``, ``/ads/``): they need a planning context.
 PLANNING_SERVICE_PATH = re.compile(r"/(?:sve|ads|e-?ads|sve-?ads|ads-?sve)(?:[/._?#]|$)")

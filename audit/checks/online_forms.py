@@ -54,8 +54,8 @@ OTHER_PURPOSE = words_pattern(
 )
 #: Fields of a payment form ("Montant demandé" alone is a subsidy request, not a payment).
 PAYMENT_FIELDS = words_pattern(
-    "montant (?:a payer|a regler|du paiement|de la facture|du reglement)", "numero de facture", "reference (?:de la )?facture",
-    "numero de titre", "carte bancaire", "numero de (?:la )?carte", "cryptogramme", "date d'expiration",
+    "montant (?:a payer|a regler|du paiement|de la facture|du reglement)", "numero de facture",
+    "reference (?:de la )?facture", "numero de titre", "carte bancaire", "numero de (?:la )?carte", "cryptogramme", "date d'expiration",
 )
 COMMENT_ACTION = re.compile(r"wp-comments-post|/comment", re.I)
 #: Link text announcing an online request form (the target may sit on another site).

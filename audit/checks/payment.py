@@ -152,7 +152,8 @@ def _portal_payment_sentence(page: Page) -> Observation | None:
         start = starts[-1] if starts else max(0, match.start() - 300)
         sentence = folded[start : stop.start() if stop else match.end() + 300]
         if not negated(folded, match.start(), match.end()) and _pays_there(sentence):
-            return Observation(ONLINE, page.url, excerpt(text, match.group(0)), "portal-sentence", None, 0.5, "family_portal")
+            snippet = excerpt(text, match.group(0))
+            return Observation(ONLINE, page.url, snippet, "portal-sentence", None, 0.5, "family_portal")
     return None
 
 

@@ -37,7 +37,8 @@ DESK_WORDS = words_pattern(
 #: Generic online filing: counts only on a page (or link) about planning.
 ONLINE_FILING = words_pattern(
     "depots? (?:[a-z']+ ){0,2}en ligne", "deposer (?:[a-z']+ ){0,4}en ligne", "deposez (?:[a-z']+ ){0,4}en ligne",
-    "saisine par voie electronique", "sve", "teleprocedures?", "par voie electronique", "sous (?:forme|format) (?:electronique|dematerialisee)",
+    "saisine par voie electronique", "sve", "teleprocedures?", "par voie electronique",
+    "sous (?:forme|format) (?:electronique|dematerialisee)",
     "(?:depots?|demandes?|dossiers?|saisines?|transmissions?) (?:[a-z']+ ){0,3}dematerialisee?s?",
     "de (?:facon|maniere) dematerialisee", "dematerialisation",
 )
@@ -82,7 +83,8 @@ def _from_link(page: Page, link: Link, planning_page: bool) -> Observation | Non
     if DESK_WORDS.search(link.folded):
         return link_observation(URBAN, page, link, 0.8 if not link.internal else 0.75)
     online_words = ONLINE_FILING.search(link.folded)
-    if (PAPER_FORM.search(link.folded) and not online_words) or host_matches(link.url, SERVICE_PUBLIC) or host.endswith("gouv.fr"):
+    paper = PAPER_FORM.search(link.folded) and not online_words
+    if paper or host_matches(link.url, SERVICE_PUBLIC) or host.endswith("gouv.fr"):
         return None
     if online_words and about_planning:
         return link_observation(URBAN, page, link, 0.75 if not link.internal else 0.6)
