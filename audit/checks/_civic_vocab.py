@@ -350,8 +350,7 @@ def owns_scheme(feature: Feature, text: str) -> bool:
 
 def _as_news(feature: Feature, obs: Observation, item: str) -> Observation:
     """`obs` seen in news about the topic: weak, and counted once per news item."""
-    assert feature.news_strength is not None
-    return replace(obs, kind=NEWS_KIND, strength=min(obs.strength, feature.news_strength), value=item)
+    return replace(obs, kind=NEWS_KIND, strength=min(obs.strength, feature.news_strength or 0.0), value=item)
 
 
 # ------------------------------------------------------------------ sightings

@@ -103,7 +103,8 @@ BUDGET_TRAPS = words_pattern(
 BUDGET_OWN = words_pattern(
     r"votez", r"votes? (?:en ligne|des habitants|pour (?:les|vos|votre) projets?)",
     r"(?:deposez|proposez|soumettez|deposer|proposer|soumettre) (?:vos|votre) (?:projets?|idees?|propositions?)",
-    r"notre (?:premier |nouveau )?budget participatif",
+    r"notre (?:premier |nouveau )?budget participatif", r"depot des (?:projets|idees|propositions|dossiers)",
+    r"reglement du budget participatif", r"a vous de (?:jouer|voter|proposer)",
     r"(?:la|notre) (?:commune|ville|municipalite|mairie) (?:lance|organise|ouvre|met en place|reconduit|renouvelle)"
     r" (?:son|sa|un|une|le|la) (?:premier |premiere |nouveau |nouvelle |\d+e )?(?:edition du )?budget participatif",
 )

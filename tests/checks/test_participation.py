@@ -109,6 +109,9 @@ BUDGET = [
      page('<main><h1>Lancement de la saison 2</h1><p>Publié le 10/01/2025</p><p>Tout savoir sur '
           '<a href="/participer/budget-participatif">le budget participatif</a>.</p></main>', path="/actus/saison-2"),
      "present"),
+    ("dated page with its own calendar",
+     page("<main><h1>Budget participatif 2026</h1><p>1er février 2026 : ouverture du dépôt des idées.</p></main>",
+          "Budget participatif 2026", "/actualites/bp-2026"), "present"),
     ("dedicated section page", page("<main><h1>Le budget participatif</h1><p>Chaque année, 50 000 euros sont consacrés "
                                     "aux idées des habitants.</p></main>", "Budget participatif",
                                     "/ma-ville/budget-participatif"), "present"),
