@@ -34,8 +34,6 @@ AUDIT_MAX_DEPTH = 8
 #: Pages per URL shape (numbers and query values erased): caps calendars and pagination.
 AUDIT_MAX_PER_PATTERN = 25
 AUDIT_MAX_LINKS_PER_PAGE = 1000
-#: Document links (PDF, office files) checked with a HEAD request per site, for broken links.
-AUDIT_MAX_DOCUMENT_CHECKS = 30
 AUDIT_OUTPUT_DIR = "reports"
 
 # --- the browser (scrapy-playwright + system Chromium) ----------------------------

@@ -36,8 +36,6 @@ from audit.spiders.render import measure_layout, run_axe, settle
 from audit.spiders.state import SiteState, now_iso
 from audit.urls import canonical, is_media, origin, path_is_runaway, site_key, trap_pattern
 
-#: Servers that refuse HEAD: the document's fate is unknown, not broken.
-UNSUPPORTED_HEAD = frozenset({405, 501})
 MAX_REFERRERS = 20
 _HTML_SNIFF = (b"<!doctype html", b"<html", b"<head", b"<body")
 
@@ -66,7 +64,6 @@ class CommuneSpider(Spider):
         spider.max_depth = settings.getint("AUDIT_MAX_DEPTH")
         spider.max_per_pattern = settings.getint("AUDIT_MAX_PER_PATTERN")
         spider.max_links_per_page = settings.getint("AUDIT_MAX_LINKS_PER_PAGE")
-        spider.max_document_checks = settings.getint("AUDIT_MAX_DOCUMENT_CHECKS")
         spider.render_all = settings.get("AUDIT_RENDER") == "all"
         spider.render_max = settings.getint("AUDIT_RENDER_MAX")
         spider.output_dir = Path(settings.get("AUDIT_OUTPUT_DIR"))
@@ -122,12 +119,10 @@ class CommuneSpider(Spider):
     def _request(
         self, state: SiteState, url: str, kind: str, depth: int = 0, priority: int = 0,
         referrer: str | None = None, meta: dict[str, Any] | None = None, rendered: bool = False,
-        method: str = "GET",
     ) -> Request:
         state.pending += 1
         return Request(
             url,
-            method=method,
             callback=self.parse_rendered if rendered else self.parse_response,
             errback=self.on_render_error if rendered else self.on_error,
             priority=priority,
@@ -175,10 +170,6 @@ class CommuneSpider(Spider):
             head = response.body[:2000]
             if response.status == 200 and (b"<urlset" in head or b"<sitemapindex" in head):
                 state.facts.sitemap_urls.append(response.url)
-            return []
-        if kind == "document":
-            if response.status < 400:
-                self._record_fetch(state, response.url, response.status, response.meta.get("referrer"))
             return []
         if kind == "http_probe":
             location = response.headers.get("Location", b"").decode("latin-1")
@@ -228,7 +219,7 @@ class CommuneSpider(Spider):
         if depth > self.max_depth:
             return []
         candidates: dict[str, float] = {}
-        requests = self._check_documents(state, page, depth)
+        requests = []
         for link in page.links:
             if link.internal and link.url in state.seen:
                 state.link_from(link.url, page.url)
@@ -250,18 +241,6 @@ class CommuneSpider(Spider):
             state.patterns[pattern] += 1
             state.seen.add(url)
             requests.append(self._request(state, url, "page", depth, request_priority(score, depth), page.url))
-        return requests
-
-    def _check_documents(self, state: SiteState, page: Page, depth: int) -> list[Request]:
-        """HEAD requests for the site's document links: never downloaded, but a dead PDF is a broken link."""
-        requests = []
-        for link in page.links:
-            if state.documents_checked >= self.max_document_checks:
-                break
-            if link.internal and link.document and link.url not in state.seen:
-                state.seen.add(link.url)
-                state.documents_checked += 1
-                requests.append(self._request(state, link.url, "document", depth, -100, page.url, method="HEAD"))
         return requests
 
     def _record_fetch(self, state: SiteState, url: str, status: int | None, referrer: str | None,
@@ -372,7 +351,7 @@ class CommuneSpider(Spider):
         if kind == "home" and _may_fall_back_to_http(state, request, failure):
             retry = request.url.replace("https://", "http://", 1)
             return [self._request(state, retry, "home", priority=1000)] + self._settle(state)
-        if kind in ("page", "home", "document"):
+        if kind in ("page", "home"):
             self._record_error(state, request, failure)
         return self._settle(state)
 
@@ -386,10 +365,6 @@ class CommuneSpider(Spider):
             return
         if isinstance(exc, HttpError):
             response = exc.response
-            if request.meta.get("kind") == "document":
-                if response.status not in UNSUPPORTED_HEAD:
-                    self._record_fetch(state, response.url, response.status, referrer)
-                return
             self._record_fetch(state, response.url, response.status, referrer)
             state.facts.pages_crawled += 1
             if is_home:

@@ -34,7 +34,6 @@ class SiteState:
     pending: int = 0
     #: Pages linking to each internal URL (a few each), for broken-link reports.
     linked_from: dict[str, list[str]] = field(default_factory=dict)
-    documents_checked: int = 0
     pages_admitted: int = 0
     renders: int = 0
     #: time.monotonic() before which no request goes to this site (Retry-After).
