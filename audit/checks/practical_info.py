@@ -28,6 +28,11 @@ ADDRESS = re.compile(
     rf"(?:\d{{1,4}}(?: ?(?:bis|ter|b))?,? )?(?:{STREET_TYPES})(?![a-z])[^|]{{1,80}}?"
     r"(?<!\d)(?:\d{5}|\d{2} \d{3})(?!\d) ?[a-z][a-z'-]+(?: cedex)?"
 )
+#: Words of a town name after the first one: "Les Ormeaux-sur-Loire", "Saint Jean de Luz", "Bourg en Bresse".
+TOWN_WORD = re.compile(r" ([a-z][a-z'-]*)")
+TOWN_LINKS = frozenset({"les", "le", "la", "l'", "saint", "sainte", "st", "ste", "sur", "sous", "en", "de", "du", "des",
+                        "aux", "d'", "lez"})
+MAX_TOWN_WORDS = 5
 #: An address does not run over the end of a sentence ("... en mairie. Lire la suite") nor over many lines.
 SENTENCE_END = re.compile(r"[a-z]{4}\.(?:\s|$)")
 MAX_ADDRESS_LINES = 3
@@ -122,7 +127,22 @@ def _address(folded: str) -> tuple[int, int] | None:
     if not found:
         return None
     streets = [(start, end) for start, end, street in found if street]
-    return streets[-1] if streets else found[0][:2]
+    start, end = streets[-1] if streets else found[0][:2]
+    return start, _town_end(folded, end)
+
+
+def _town_end(folded: str, end: int) -> int:
+    """Where a town name of several words ends: words are taken after an article or a linking word."""
+    previous = folded[:end].rsplit(" ", 1)[-1]
+    kept = end
+    for _ in range(MAX_TOWN_WORDS):
+        word = TOWN_WORD.match(folded, end)
+        if word is None or previous not in TOWN_LINKS and word.group(1) not in TOWN_LINKS:
+            break
+        end, previous = word.end(), word.group(1)
+        if previous not in TOWN_LINKS:
+            kept = end
+    return kept
 
 
 def _hours(folded: str) -> tuple[int, int] | None:

@@ -83,3 +83,16 @@ def test_values_are_the_original_text_cut_to_the_details(content: str, expected:
     assert answer["status"] == "present"
     for kind, value in expected.items():
         assert answer["value"][kind] == value
+
+
+@pytest.mark.parametrize("line, address", [
+    ("4 rue Haute – 49730 Les Ormeaux-sur-Loire", "4 rue Haute – 49730 Les Ormeaux-sur-Loire"),
+    ("Place de l’Église 64500 Saint Jean de Luz", "Place de l’Église 64500 Saint Jean de Luz"),
+    ("9 avenue Alsace-Lorraine 01000 Bourg en Bresse Tél. 04 74 00 00 00", "9 avenue Alsace-Lorraine 01000 Bourg en Bresse"),
+    ("Le Bourg 46170 Cazelles de 9h à 12h le mardi", "Le Bourg 46170 Cazelles"),
+    ("Rue du Four 23000 Guéret Bienvenue", "Rue du Four 23000 Guéret"),
+])
+def test_town_names_of_several_words(line: str, address: str) -> None:
+    html = (f"<html><body><footer><p>{line}</p><p>05 55 00 00 00</p><p>Ouvert le lundi de 9h à 12h</p>"
+            "</footer></body></html>")
+    assert _run([(HOME, html)])["value"]["address"] == address
