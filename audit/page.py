@@ -182,7 +182,7 @@ class Page:
                     page.embeds.append(Embed(urljoin(base, src.strip()), clean(el.get("title")), el))
         for level in range(1, 7):
             for h in tree.iter(f"h{level}"):
-                page.headings.append((level, clean(h.text_content())))
+                page.headings.append((level, inline_text(h)))
         page.text = clean(" ".join(tree.xpath(f"//body//text()[not({_INVISIBLE})]")))
         return page
 
@@ -198,7 +198,7 @@ def _link(el: HtmlElement, base: str, home_site: str) -> Link:
     href = (el.get("href") or "").strip()
     absolute = urljoin(base, href) if href else ""
     url = canonical(absolute) if absolute and is_web(absolute) else absolute
-    parts = [el.text_content()]
+    parts = [inline_text(el)]
     parts += [img.get("alt") or "" for img in el.iter("img")]
     parts += [el.get("aria-label") or "", el.get("title") or ""]
     text = clean(" ".join(p for p in parts if p))
@@ -223,14 +223,16 @@ def _head_link(page: Page, el: HtmlElement, base: str) -> None:
 
 
 def _form(el: HtmlElement, base: str) -> Form:
-    labels = {lab.get("for"): clean(lab.text_content()) for lab in el.iter("label") if lab.get("for")}
+    labels = {lab.get("for"): inline_text(lab) for lab in el.iter("label") if lab.get("for")}
     fields = []
     for control in el.iter("input", "select", "textarea", "button"):
         kind = (control.get("type") or ("text" if control.tag == "input" else control.tag)).lower()
+        wrapping = next((a for a in control.iterancestors("label")), None)
         label = " ".join(
             p for p in (
-                labels.get(control.get("id")), control.get("placeholder"), control.get("aria-label"),
-                control.get("title"), control.text_content() if control.tag == "button" else None,
+                labels.get(control.get("id")), _own_text(wrapping) if wrapping is not None else None,
+                control.get("placeholder"), control.get("aria-label"),
+                control.get("title"), inline_text(control) if control.tag == "button" else None,
                 control.get("value") if kind in ("submit", "button") else None,
             ) if p
         )
@@ -241,9 +243,27 @@ def _form(el: HtmlElement, base: str) -> Form:
         method=(el.get("method") or "get").lower(),
         role=(el.get("role") or "").lower(),
         fields=fields,
-        text=fold(el.text_content()),
+        text=fold(visible_text(el)),
         element=el,
     )
+
+
+def visible_text(el: HtmlElement) -> str:
+    """Text of `el` with its text nodes kept apart (``<span>Démarches</span><span>en ligne</span>``
+    reads "Démarches en ligne", not "Démarchesen ligne"), scripts and styles left out."""
+    return clean(" ".join(el.xpath(f".//text()[not({_INVISIBLE})]")))
+
+
+def inline_text(el: HtmlElement) -> str:
+    """`visible_text` for small inline elements (links, headings, labels), which hold no scripts: 4x faster."""
+    return clean(" ".join(el.itertext()))
+
+
+def _own_text(label: HtmlElement) -> str:
+    """A wrapping label's words, without the options of the control it wraps."""
+    return clean(" ".join(
+        t for t in label.xpath(f".//text()[not({_INVISIBLE}) and not(ancestor::select) and not(ancestor::textarea)]")
+    ))
 
 
 def region_of(el: HtmlElement) -> str:
