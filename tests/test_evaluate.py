@@ -15,8 +15,9 @@ from audit.evaluate import Label
 from audit.grid import load_grid
 from tests.conftest import read_audits
 
-#: What the whole evaluation set must reach (measured 0.991 on 14 sites when written, minus a 0.02 margin).
-MIN_MICRO_F1 = 0.971
+#: What each labelled set must reach: measured micro-F1 minus a 0.02 margin (main 1.000, towns 1.000,
+#: villages 0.997 — its one miss is a dead PDF link, which the grid's "liens visités" leaves out).
+MIN_MICRO_F1 = {"evaluation": 0.98, "evaluation/holdout-towns": 0.98, "evaluation/holdout-villages": 0.977}
 LAST_LINE = re.compile(r"^micro-F1 (\d\.\d{3}) precision (\d\.\d{3}) recall (\d\.\d{3})$")
 
 
@@ -148,22 +149,18 @@ def test_old_site_is_really_latin_1():
 
 
 # ----------------------------------------------------------------- CI gate
-@pytest.fixture(scope="module")
-def evaluation_run(tmp_path_factory):
-    out = tmp_path_factory.mktemp("evaluation")
-    crawl(out)
-    return out
-
-
 @pytest.mark.timeout(900)
-def test_evaluation_set_reaches_the_gate(evaluation_run, capsys):
-    audits = read_audits(evaluation_run)
-    assert set(audits) == set(expected_slugs())
-    assert cli_main(["evaluate", str(EVALUATION / "truth"), str(evaluation_run)]) == 0
+@pytest.mark.parametrize("labelled_set", list(MIN_MICRO_F1))
+def test_evaluation_set_reaches_the_gate(labelled_set, tmp_path, capsys):
+    root = EVALUATION.parent / labelled_set
+    crawl(tmp_path, root)
+    audits = read_audits(tmp_path)
+    assert set(audits) == set(expected_slugs(root))
+    assert cli_main(["evaluate", str(root / "truth"), str(tmp_path)]) == 0
     printed = capsys.readouterr().out
     match = LAST_LINE.match(printed.strip().splitlines()[-1])
     assert match, printed[-500:]
     micro_f1 = float(match.group(1))
     with capsys.disabled():
-        print("\n" + printed)
-    assert micro_f1 >= MIN_MICRO_F1, printed
+        print(f"\n{labelled_set}\n{printed}")
+    assert micro_f1 >= MIN_MICRO_F1[labelled_set], printed
