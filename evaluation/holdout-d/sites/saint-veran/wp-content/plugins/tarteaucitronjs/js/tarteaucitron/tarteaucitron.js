@@ -1,0 +1,1 @@
+var tarteaucitron={init:function(){},user:{},job:[]};
