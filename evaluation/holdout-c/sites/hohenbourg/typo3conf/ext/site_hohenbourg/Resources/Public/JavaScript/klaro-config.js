@@ -1,0 +1,1 @@
+var klaroConfig = { elementID: 'klaro', storageMethod: 'cookie', lang: 'fr', mustConsent: false, services: [{ name: 'matomo', title: 'Matomo', purposes: ['analytics'] }, { name: 'youtube', purposes: ['media'] }] };

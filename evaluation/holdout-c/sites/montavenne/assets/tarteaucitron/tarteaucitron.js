@@ -1,0 +1,1 @@
+/* tarteaucitron.js 1.19.0 */ var tarteaucitron = { init: function () {}, user: {}, job: [] };
