@@ -34,6 +34,11 @@ NEWS_TRAPS = words_pattern(
     "newsletters?", "lettre d'information", "abonnez-vous", "s'abonner", "inscri\\w*", "infos? pratiques",
     "informations pratiques", "infos? travaux", "infos? (?:trafic|route|collecte|dechets)",
 )
+#: Headings that name a news section only when they stand alone ("Infos", "Informations"): the dated
+#: items below them must then confirm it.
+SECTION_ONLY = re.compile(r"^(?:les |nos |vos )?(?:infos?|informations|nouvelles|derniers articles)\W*$")
+#: A line that states when the page was updated is not a news title.
+UPDATE_NOTICE = words_pattern("mis a jour", "mise a jour", "modifie le", "modifiee le", "derniere modification")
 MAX_LINK_WORDS = 6
 #: URL path segments of news pages and of event pages (whose dates are not news dates).
 NEWS_PATH = re.compile(r"/(?:actualites?|actus?|news|a-la-une|breves|articles?|blog|posts?|nouvelles|communiques?|infos?)(?:[/_.-]|$)", re.I)
@@ -112,12 +117,26 @@ def _items(links: list[Link]) -> list[tuple[str, FoundDate, str]]:
     return list(items.values())
 
 
-def _text_items(page: Page, root: HtmlElement, known: set[str]) -> list[tuple[str, FoundDate, str]]:
-    """News items without their own page, as old table-layout sites list them: lines opening with a
-    dated title ("14/11/2026 - Cérémonie du 11 novembre"), the title on the next line when the date
-    stands alone. Dates in `known` (already read from item links) are not counted twice."""
+def _may_title(folded: str) -> bool:
+    """Whether the line after a date standing alone may be its item's title: not another dated line
+    (the next item), nor an update notice. A title may mention a date ("Coupure le 6 novembre")."""
+    rest = folded[LINE_LEAD.match(folded).end() :]
+    dates = find_dates(rest[:40])
+    return not (dates and rest.startswith(dates[0].text)) and not UPDATE_NOTICE.search(folded)
+
+
+def _text_items(page: Page, root: HtmlElement, known: set[str],
+                members: set[HtmlElement] | None = None) -> list[tuple[str, FoundDate, str]]:
+    """News items without their own page, as old table-layout sites and one-page sites list them: lines
+    opening with a dated title ("14/11/2026 - Cérémonie du 11 novembre"), the title on the next line
+    when the date stands alone (``<p class="date">`` above an ``<h3>``), or the line before when the
+    list puts titles above dates. Dates in `known` (already read from item links) are not counted
+    twice; `members` keeps the lines of a section's elements."""
     items: list[tuple[str, FoundDate, str]] = []
     found_lines = lines(root)
+    if members is not None:
+        found_lines = [(line, owner) for line, owner in found_lines if owner in members]
+    title_first: bool | None = None
     for index, (line, owner) in enumerate(found_lines):
         if owner.tag in SITE_REGIONS or region_of(owner) in SITE_REGIONS:
             continue
@@ -127,9 +146,14 @@ def _text_items(page: Page, root: HtmlElement, known: set[str]) -> list[tuple[st
         if not dates or dates[0].year is None or not rest.startswith(dates[0].text):
             continue
         title, shown = TITLE_LEAD.sub("", rest[len(dates[0].text) :]), line
-        following = found_lines[index + 1][0] if index + 1 < len(found_lines) else ""
-        if len(LETTER.findall(title)) < MIN_TITLE_LETTERS and not find_dates(fold(following)):
-            title, shown = fold(following), f"{line} {following}"
+        if len(LETTER.findall(title)) < MIN_TITLE_LETTERS:
+            # A date standing alone: the first one tells whether titles come after their dates or before.
+            previous = found_lines[index - 1][0] if index else ""
+            if title_first is None:
+                title_first = _may_title(fold(previous)) and not _heads_news(previous)
+            neighbour = previous if title_first else (found_lines[index + 1][0] if index + 1 < len(found_lines) else "")
+            if _may_title(fold(neighbour)):
+                title, shown = fold(neighbour), f"{line} {neighbour}"
         if len(LETTER.findall(title)) < MIN_TITLE_LETTERS or dates[0].iso() in known:
             continue
         items.append((f"{canonical(page.url)}#{quote(title[:40])}", dates[0], shown))
@@ -138,18 +162,43 @@ def _text_items(page: Page, root: HtmlElement, known: set[str]) -> list[tuple[st
     return items
 
 
-def _news_sections(page: Page) -> list[HtmlElement]:
-    """Blocks of a page introduced by a news heading ("Actualités", "À la une")."""
-    blocks = []
-    for heading in page.tree.xpath("//h1|//h2|//h3"):
-        if not _labels_news(heading.text_content()):
+def _heads_news(text: str) -> bool:
+    """Whether a heading names a news section ("Actualités", "À la une", or a bare "Infos")."""
+    return _labels_news(text) or bool(SECTION_ONLY.match(fold(text)))
+
+
+def _news_sections(page: Page) -> list[tuple[HtmlElement, set[HtmlElement]]]:
+    """Sections of a page introduced by a news heading: the block holding the heading and its items
+    (at least two links or two dates), and the elements of that block from the heading to the next
+    heading of the same rank, so that a flat page ("Infos" then "Agenda" under one parent) gives each
+    heading only its own part. Item titles nested deeper than the heading do not cut the section."""
+    sections = []
+    headings = page.tree.xpath("//h1|//h2|//h3|//h4")
+    known = set(headings)
+    for heading in headings:
+        if not _heads_news(heading.text_content()):
             continue
         node = heading.getparent()
-        while node is not None and sum(1 for _ in node.iter("a")) < 2:
+        while node is not None and node.tag not in ("body", "html") and sum(1 for _ in node.iter("a")) < 2 and (
+            len(find_dates(fold(" ".join(node.itertext())))) < 2
+        ):
             node = node.getparent()
-        if node is not None and node.tag not in ("body", "html"):
-            blocks.append(node)
-    return blocks
+        if node is None or node.tag == "html":
+            continue
+        level, depth = int(heading.tag[1]), sum(1 for _ in heading.iterancestors())
+        members: set[HtmlElement] = set()
+        started = False
+        for el in node.iter():
+            if el is heading:
+                started = True
+            elif started and el in known and int(el.tag[1]) <= level and (
+                sum(1 for _ in el.iterancestors()) <= depth
+            ):
+                break
+            if started:
+                members.add(el)
+        sections.append((node, members))
+    return sections
 
 
 def _json_ld_published(node: object) -> str | None:
@@ -229,9 +278,9 @@ def observe(page: Page) -> Iterator[Observation]:
                               value=[[canonical(page.url), found.iso()]])
             return
         items = []
-        for block in _news_sections(page):
-            linked = _items([link for link in page.links if _within(link.element, block)])
-            items += linked + _text_items(page, block, {found.iso() for _, found, _ in linked})
+        for block, members in _news_sections(page):
+            linked = _items([link for link in page.links if link.element in members])
+            items += linked + _text_items(page, block, {found.iso() for _, found, _ in linked}, members)
         items += _items([link for link in page.links if link.region in ("main", "body", "aside")
                                and NEWS_PATH.search(urlsplit(link.url).path)])
     items = list({url: (url, found, title) for url, found, title in reversed(items)}.values())[::-1]
@@ -239,15 +288,6 @@ def observe(page: Page) -> Iterator[Observation]:
         url, found, title = items[0]
         yield Observation("site.news", page.url, excerpt(f"{title} — {found.text}"), "items", strength=0.8,
                           value=[[u, d.iso()] for u, d, _ in items])
-
-
-def _within(el: HtmlElement, block: HtmlElement) -> bool:
-    node = el.getparent()
-    while node is not None:
-        if node is block:
-            return True
-        node = node.getparent()
-    return False
 
 
 def _crawl_date(site: SiteFacts | None) -> date | None:

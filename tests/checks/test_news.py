@@ -136,3 +136,48 @@ def test_news_lines_without_item_pages(body: str, latest: str, recent: int) -> N
 def test_news_lines_traps(body: str) -> None:
     answer = _run([(HOME, _html("<p>x</p>")), (HOME + "actualites", _html(body, "<title>Actualités</title>"))])
     assert answer["value"]["latest"] is None
+
+
+@pytest.mark.parametrize("body, latest, recent", [
+    # One-page site: a bare "Infos" section, each item a date element above its heading; a title
+    # may itself mention a date.
+    ('<nav><a href="#infos">Infos</a><a href="#agenda">Agenda</a></nav><main>'
+     '<section id="infos"><h2>Infos</h2>'
+     '<div class="item"><p class="date">8 mars 2024</p><h3>Fermeture du secrétariat le 15 mars</h3><p>Texte.</p></div>'
+     '<div class="item"><p class="date">19 février 2024</p><h3>Élagage chemin des Saules</h3><p>Texte.</p></div>'
+     '<div class="item"><p class="date">3 octobre 2023</p><h3>Repas des aînés</h3><p>Texte.</p></div>'
+     '</section><section id="agenda"><h2>À venir</h2><p class="date">2 mars 2024</p><h3>Loto de l’école</h3>'
+     '</section></main>', "2024-03-08", 2),
+    # Flat layout: "Quoi de neuf ?" and the agenda under one parent, dates in spans before bold titles.
+    ('<div id="content"><h2>Quoi de neuf ?</h2>'
+     '<p><span class="meta">14/03/2024</span> <strong>Nouveaux horaires de la déchetterie</strong></p>'
+     '<p><span class="meta">01/03/2024</span> <strong>Inscriptions au centre de loisirs</strong></p>'
+     '<h2>Agenda</h2><p>10/03/2024 Concert de la chorale à l’église</p></div>', "2024-03-14", 2),
+    # Sidebar "Dernières nouvelles" with the date under each title.
+    ('<main><p>Bienvenue</p></main><aside><h3>Dernières nouvelles</h3>'
+     '<h4>Travaux de voirie route de Brive</h4><p class="published">Le 11.03.2024</p>'
+     '<h4>Recensement de la population</h4><p class="published">Le 22.01.2024</p></aside>', "2024-03-11", 2),
+])
+def test_dated_items_in_a_home_section(body: str, latest: str, recent: int) -> None:
+    answer = _run([(HOME, _html(body))])
+    assert answer["status"] == "present"
+    assert answer["value"] == {"latest": latest, "recent_count": recent}
+
+
+@pytest.mark.parametrize("body", [
+    # Dated items under an events heading are the agenda, not news (even past ones).
+    '<main><section><h2>Prochaines manifestations</h2><p class="date">2 mars 2024</p><h3>Loto</h3>'
+    '<p class="date">9 mars 2024</p><h3>Carnaval des écoles</h3></section></main>',
+    # Council minutes dated under their own heading are documents, not news.
+    '<main><h2>Comptes rendus</h2><p>12/03/2024</p><p>Séance du conseil municipal</p>'
+    '<p>02/02/2024</p><p>Séance du conseil municipal</p></main>',
+    # A bare "Infos" section without dated items.
+    '<main><section><h2>Infos</h2><p>La mairie est ouverte le mardi.</p><p>Tél. 05 55 00 00 00</p></section></main>',
+    # An "Informations" section whose date is only a page-update notice.
+    '<main><section><h2>Informations</h2><p>12/03/2024</p><p>Dernière mise à jour de cette page</p>'
+    '<p>Horaires d’été de la mairie</p></section></main>',
+])
+def test_dated_items_traps(body: str) -> None:
+    answer = _run([(HOME, _html(body))])
+    assert answer["status"] == "absent"
+    assert answer["value"]["latest"] is None
