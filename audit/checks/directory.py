@@ -9,7 +9,7 @@ from lxml.html import HtmlElement
 
 from audit.checks.sitemap import is_broken, real_target
 from audit.decide import confidence_of, evidence_of
-from audit.evidence import excerpt
+from audit.evidence import excerpt, locator
 from audit.model import Answer, Observation, SiteFacts
 from audit.observe import from_link
 from audit.page import Page, region_of
@@ -52,6 +52,7 @@ ENTRY_TAGS = ("li", "tr", "p")
 CARD_TAGS = ("h2", "h3", "h4", "h5", "dt")
 #: Breadcrumbs are lists too, but of pages above this one.
 BREADCRUMB = re.compile(r"breadcrumb|ariane|fil-d|chemin", re.I)
+HEADING = re.compile(r"^h[1-6]$")
 MAX_LINK_CHARS = 70
 MAX_HEADING_CHARS = 80
 SITE_REGIONS = frozenset({"nav", "header", "footer"})
@@ -65,14 +66,20 @@ def _title_names(page: Page) -> list[str]:
     return [name for name in (h1, *TITLE_SEPARATORS.split(page.title)) if name.strip()]
 
 
-def _pseudo_headings(page: Page) -> Iterator[str]:
-    """Bold or large text standing alone in its paragraph, as old sites title their sections."""
+def _pseudo_heading_elements(page: Page) -> Iterator[HtmlElement]:
+    """Paragraphs made only of bold or large text, as old sites title their sections."""
     for el in page.tree.iter("b", "strong", "font"):
         text = " ".join(el.text_content().split())
         parent = el.getparent()
         if 0 < len(text) <= MAX_HEADING_CHARS and parent is not None and parent.tag in ("p", "div", "td", "font", "b"):
             if " ".join(parent.text_content().split()) == text:
-                yield text
+                yield parent
+
+
+def _pseudo_headings(page: Page) -> Iterator[str]:
+    """The texts of bold paragraphs standing as section titles."""
+    for el in _pseudo_heading_elements(page):
+        yield " ".join(el.text_content().split())
 
 
 def _in_content(el: HtmlElement) -> bool:
@@ -119,6 +126,51 @@ def _entries_with_contact(page: Page) -> int:
     return best
 
 
+def _section_blocks(heading: HtmlElement) -> list[HtmlElement]:
+    """What a heading introduces: its following siblings (those of its wrapper when it stands alone
+    in one) up to the next heading of the same or a higher rank."""
+    level = int(heading.tag[1]) if HEADING.match(heading.tag) else 6
+    stops = [f"h{n}" for n in range(1, level + 1)]
+    anchor = heading
+    while anchor.getnext() is None and anchor.getparent() is not None and anchor.getparent().tag not in ("body", "main"):
+        anchor = anchor.getparent()
+    blocks = []
+    for sibling in anchor.itersiblings():
+        if not isinstance(sibling.tag, str):
+            continue
+        if sibling.tag in stops or next(sibling.iter(*stops), None) is not None:
+            break
+        blocks.append(sibling)
+    return blocks
+
+
+def _section_entries(heading: HtmlElement, external: set[HtmlElement]) -> int:
+    """The most entries of one shape (items, rows, paragraphs, cards) giving a contact in a heading's section."""
+    blocks = _section_blocks(heading)
+    best = 0
+    for tag in ENTRY_TAGS:
+        entries = [el for block in blocks for el in block.iter(tag) if not el.findall(f".//{tag}")]
+        best = max(best, sum(1 for el in entries if _has_contact(el.text_content(), el.iter("a"), external)))
+    for tag in CARD_TAGS:
+        cards = [_card(h) for block in blocks for h in block.iter(tag)]
+        best = max(best, sum(1 for text, anchors in cards if _has_contact(text, anchors, external)))
+    return best
+
+
+def _listed_section(page: Page) -> tuple[str, HtmlElement] | None:
+    """A content heading naming a subject ("Les associations", "Équipements sportifs") followed by
+    several entries with their contacts: a directory in a section of a page (one-page sites)."""
+    external = {link.element for link in page.links if not link.internal and link.url.startswith("http")}
+    headings = [*page.tree.iter("h2", "h3", "h4", "h5"), *_pseudo_heading_elements(page)]
+    for heading in headings:
+        text = " ".join(heading.text_content().split())
+        if len(text) <= MAX_HEADING_CHARS and SECTION_TITLE.match(fold(text)) and _in_content(heading) and (
+            _section_entries(heading, external) >= MIN_ENTRIES_WITH_CONTACT
+        ):
+            return text, heading
+    return None
+
+
 def _is_listing(page: Page) -> bool:
     """Whether the page's content lists entries (associations with their contacts, facilities...)."""
     contacts = len(PHONE.findall(page.folded)) + len(set(EMAIL.findall(page.folded) + [
@@ -132,17 +184,29 @@ def _is_listing(page: Page) -> bool:
     return _entries_with_contact(page) >= MIN_ENTRIES_WITH_CONTACT
 
 
-def observe(page: Page) -> Iterator[Observation]:
+def _titled(page: Page) -> Observation | None:
+    """The page itself is a directory: titled so, or titled by its subject and listing entries; else a
+    section of it is one (a heading naming the subject above entries with their contacts)."""
     for name in _title_names(page):
         folded = fold(name)
         if DIRECTORY_WORDS.search(folded) and not NOT_DIRECTORY.search(folded):
-            yield Observation("site.directory", page.url, excerpt(name), kind="page", strength=STRENGTH["page"],
-                              value=page.url)
-            break
+            return Observation("site.directory", page.url, excerpt(name), kind="page", strength=STRENGTH["page"],
+                               value=page.url)
         if SECTION_TITLE.match(folded) and _is_listing(page):
-            yield Observation("site.directory", page.url, excerpt(f"{name} (page de liste)"), kind="listing",
-                              strength=STRENGTH["listing"], value=page.url)
-            break
+            return Observation("site.directory", page.url, excerpt(f"{name} (page de liste)"), kind="listing",
+                               strength=STRENGTH["listing"], value=page.url)
+    listed = _listed_section(page)
+    if listed:
+        text, heading = listed
+        return Observation("site.directory", page.url, excerpt(f"{text} (liste avec coordonnées)"), kind="listing",
+                           locator=locator(heading), strength=STRENGTH["listing"], value=page.url)
+    return None
+
+
+def observe(page: Page) -> Iterator[Observation]:
+    titled = _titled(page)
+    if titled:
+        yield titled
     for level, text in [*page.headings, *((2, text) for text in _pseudo_headings(page))]:
         folded = fold(text)
         if level > 1 and len(folded) <= MAX_HEADING_CHARS and DIRECTORY_WORDS.search(folded) and not (

@@ -125,3 +125,52 @@ def test_directory_list_pages_with_few_entries(title: str, body: str) -> None:
 def test_section_pages_that_are_no_directory(title: str, body: str) -> None:
     pages = [(HOME, page("<p>Bienvenue</p>")), (HOME + "page", page(body, title))]
     assert audit_pages(pages)["site.directory"]["status"] == "absent"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # One-page site: a "Vie du village" section with an h3 over a list of clubs and their contacts.
+        "<main><section id='village'><h2>Vie du village</h2><h3>Nos associations</h3><ul>"
+        "<li>Amicale des pompiers – 06 12 34 56 78</li><li>Foyer rural – foyer.rural@free.fr</li>"
+        "<li>Gym douce – Mme Petit, 07 81 00 00 00</li></ul><h3>Marché</h3><p>Le jeudi matin.</p></section></main>",
+        # Flat layout: cards per club under an h2, each with a website or an e-mail.
+        "<div id='contenu'><h2>Les clubs sportifs</h2>"
+        "<div class='club'><h4>Judo club</h4><a href='https://judo-exemple.org/'>Site du club</a></div>"
+        "<div class='club'><h4>Football</h4><p>Contact : 03 85 00 00 01</p></div>"
+        "<div class='club'><h4>Pétanque</h4><p><a href='mailto:petanque@exemple.fr'>Écrire</a></p></div>"
+        "<h2>Horaires de la mairie</h2><p>Lundi 9h-12h</p></div>",
+        # Facilities in a table under a heading wrapped in its own block.
+        "<main><div class='titre'><h2>Salles municipales</h2></div><table>"
+        "<tr><td>Salle des fêtes</td><td>04 73 00 00 01</td></tr><tr><td>Salle du Prieuré</td><td>04 73 00 00 02</td></tr>"
+        "<tr><td>Maison des jeunes</td><td>04 73 00 00 03</td></tr></table></main>",
+        # Old layout: a bold paragraph titles the section, paragraphs give the entries.
+        "<td><p><b>Associations de la commune</b></p><p>Chorale « Les Voix du Lot » : 05 65 00 00 01</p>"
+        "<p>ACCA (chasse) : 05 65 00 00 02</p><p>Club de l’amitié : 05 65 00 00 03</p></td>",
+    ],
+)
+def test_directory_in_a_section_of_a_page(body: str) -> None:
+    answer = audit_pages([(HOME, page(body))])["site.directory"]
+    assert answer["status"] == "present"
+    assert answer["evidence"][0]["url"] == HOME
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # The directory is announced, not there.
+        "<main><h2>Associations</h2><p>L’annuaire des associations sera bientôt en ligne. "
+        "Renseignements en mairie au 05 55 00 00 00.</p></main>",
+        # Names without any contact.
+        "<main><h2>Les associations</h2><ul><li>Comité des fêtes</li><li>Club des aînés</li><li>Tennis</li></ul></main>",
+        # The contacts belong to the next section (elected officials), not to the associations.
+        "<main><h2>Associations</h2><p>Plus de vingt associations animent la commune.</p>"
+        "<h2>Vos élus</h2><ul><li>Maire – 06 00 00 00 01</li><li>Adjoint – 06 00 00 00 02</li>"
+        "<li>Adjointe – 06 00 00 00 03</li></ul></main>",
+        # A "Services" heading in the footer, over the usual contacts of the town.
+        "<footer><h3>Services</h3><ul><li>Mairie 05 00 00 00 01</li><li>Poste 05 00 00 00 02</li>"
+        "<li>École 05 00 00 00 03</li></ul></footer>",
+    ],
+)
+def test_sections_that_are_no_directory(body: str) -> None:
+    assert audit_pages([(HOME, page(body))])["site.directory"]["status"] == "absent"
