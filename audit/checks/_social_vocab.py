@@ -31,6 +31,35 @@ OTHER_OWNER = words_pattern(
     "office de tourisme", "departement", "conseil departemental", "region", "prefecture", "prefet",
     "sdis", "pompiers", "gendarmerie", "syndicat", "festival", "restaurant", "commercant", "entreprise",
 )
+#: A sentence (or label) in which the commune speaks of its own account, or names itself as its owner.
+OWN_ACCOUNT = words_pattern(
+    "suivez[- ]nous", "retrouvez[- ]nous", "rejoignez[- ]nous", "abonnez[- ]vous", "nous suivre",
+    "suivez la (?:ville|commune|mairie)", "(?:de|par) (?:la|notre) (?:ville|commune|mairie)",
+    "(?:notre|nos) (?:chaines?|pages?|comptes?|reseaux|videos|reportages|publications)",
+    "(?:page|compte|chaine)s? officiel(?:le)?s?",
+)
+#: Words naming the commune itself as a body: tell its account apart from another body's on
+#: intercommunal portals.
+COMMUNE_BODY = words_pattern("mairie", "(?:la|notre|votre) (?:ville|commune)", "(?:ville|commune) d(?:e|')", "hotel de ville")
+#: A municipal service with accounts of its own: named with the commune ("médiathèque de la ville"),
+#: it is still not the commune's account.
+MUNICIPAL_SERVICE = words_pattern(
+    "mediatheque", "bibliotheque", "musee", "theatre", "cinema", "piscine", "conservatoire", "ccas",
+    "centre social", "centre culturel", "police municipale", "maison des jeunes", "espace jeunes", "ludotheque",
+)
+#: Another public body whose accounts an intercommunal portal or a partner block links.
+OTHER_BODY = words_pattern(
+    "communaute de communes", "communaute d'agglomeration", "communaute urbaine", "agglo(?:meration)?",
+    "metropole", "intercommunalite", "interco", "office de tourisme", "departement", "conseil departemental",
+    "conseil regional", "region", "prefecture", "parc naturel regional", "syndicat", "sivom", "sivu",
+)
+#: Fragments of an account handle naming another body (``AggloDuPaysX``, ``tourisme_x``, ``CCValleeX``).
+OTHER_HANDLE = re.compile(r"agglo|communaute|metropole|interco|tourisme|departement|^cc(?!as)[a-z]|^cdc")
+#: Fragments of an account handle naming the commune (``MairieDeX``, ``villedex``).
+COMMUNE_HANDLE = re.compile(r"mairie|^ville|commune|municipal")
+_SENTENCE_END = re.compile(r"[.!?…]\s")
+_SENTENCE_TAGS = frozenset({"p", "li", "td", "dd", "dt", "figcaption", "blockquote", "div", "section", "article"})
+_SENTENCE_CHARS = 200
 #: Words of a site's host or title that say nothing about which commune it is.
 _GENERIC = frozenset(
     "www ville mairie commune communes accueil site officiel internet html index com net org fr gouv "
@@ -57,6 +86,61 @@ def names_site(name: str, tokens: frozenset[str]) -> bool:
     """Whether an account or app name contains one of the site's distinctive words."""
     squashed = squash(name)
     return any(token in squashed for token in tokens)
+
+
+def link_sentence(link: Link) -> str:
+    """Folded sentence of running text the link stands in (its own text included).
+
+    The nearest block's text is cut at the sentence ends before and after the link,
+    so "la chaîne YouTube de la commune" is read with its link but a neighbouring
+    sentence about an association is not.
+    """
+    block = next((a for a in link.element.iterancestors() if a.tag in _SENTENCE_TAGS), None)
+    if block is None:
+        return link.folded
+    parts: list[list[str]] = [[], [], []]
+
+    def walk(node: HtmlElement, state: int) -> int:
+        if node is link.element:
+            parts[1].append(node.text_content())
+            state = 2
+        else:
+            parts[state].append(node.text if isinstance(node.tag, str) and node.text else "")
+            for child in node:
+                state = walk(child, state)
+        if node is not block and node.tail:
+            parts[state].append(node.tail)
+        return state
+
+    walk(block, 0)
+    before, after = (fold(" ".join(p)) for p in (parts[0], parts[2]))
+    before = _SENTENCE_END.split(before[-_SENTENCE_CHARS:])[-1]
+    after = _SENTENCE_END.split(after[:_SENTENCE_CHARS] + " ")[0]
+    return f"{before} {fold(' '.join(parts[1]))} {after}".strip()
+
+
+def owner_of(link: Link, handle: str, sentence: str, context: str) -> str:
+    """Whose account a link names: "commune", "other" (intercommunality, tourism office...) or "" (unsaid).
+
+    The handle is the most specific sign, then the link's own words and sentence,
+    then the small block around it (a footer naming the agglomeration).
+    """
+    squashed = squash(handle)
+    if OTHER_HANDLE.search(squashed):
+        return "other"
+    near = f"{link.folded} {sentence}"
+    if OTHER_BODY.search(near):
+        return "other"
+    if MUNICIPAL_SERVICE.search(near):
+        return ""
+    if COMMUNE_HANDLE.search(squashed) or COMMUNE_BODY.search(near):
+        return "commune"
+    other, commune = OTHER_BODY.search(context), COMMUNE_BODY.search(context)
+    if other and not commune:
+        return "other"
+    if commune and not other:
+        return "commune"
+    return ""
 
 
 def block_context(link: Link) -> str:

@@ -8,7 +8,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from urllib.parse import parse_qs, urlsplit
 
-from audit.checks._social_vocab import FOLLOW_WORDS, OTHER_OWNER, block_context, names_site, site_tokens
+from audit.checks._social_vocab import (
+    FOLLOW_WORDS, OTHER_OWNER, OWN_ACCOUNT, block_context, link_sentence, names_site, owner_of, site_tokens,
+)
 from audit.decide import evidence_of
 from audit.evidence import excerpt, locator
 from audit.model import Answer, Observation, SiteFacts
@@ -200,28 +202,31 @@ def _in_prose(link: Link) -> bool:
     return False
 
 
-def _strength(page: Page, link: Link, account: Account, tokens: frozenset[str]) -> float:
+def _strength(page: Page, link: Link, account: Account, tokens: frozenset[str], context: str, sentence: str) -> float:
     """How much this link alone shows the account is the commune's own.
 
     Site-wide places (header, menu, footer, sidebar, or anywhere on the home page
     outside its main content) and "Suivez-nous" blocks are deliberate; a link in
-    an inner page's content is often someone else's, unless its name is the site's.
+    an inner page's content is often someone else's, unless its name is the site's
+    or its own sentence claims it ("la chaîne YouTube de la commune", "notre page").
     Labels naming an association or another body are not the commune's.
     """
-    context = block_context(link)
+    in_content = link.region in ("main", "body")
     if OTHER_OWNER.search(link.folded) or (
-        link.region in ("main", "body") and OTHER_OWNER.search(context) and not FOLLOW_WORDS.search(context)
+        in_content and OTHER_OWNER.search(f"{context} {sentence}") and not FOLLOW_WORDS.search(context)
     ):
         return 0.2
     if link.region in ("header", "nav", "footer", "aside"):
         strength = 0.9
+    elif OWN_ACCOUNT.search(sentence):
+        strength = 0.7  # the commune speaking of its own account, like a "Suivez-nous" block
     elif _in_prose(link):
         strength = 0.55 if page.is_home else 0.45
     elif page.is_home:
         strength = 0.8 if link.region == "body" else 0.7
     else:
         strength = 0.45
-    if FOLLOW_WORDS.search(link.folded) or FOLLOW_WORDS.search(context):
+    if FOLLOW_WORDS.search(link.folded) or FOLLOW_WORDS.search(context) or OWN_ACCOUNT.search(sentence):
         strength += 0.15
     if names_site(account.url.rsplit("/", 1)[-1], tokens):
         strength += 0.15
@@ -237,8 +242,11 @@ def _candidates(page: Page) -> Iterator[tuple[Account, Observation]]:
             continue
         account = _account(link.url, link.href, link.folded, link.rel)
         if account:
-            obs = from_link(CRITERION_OF[account.network], page, link, _strength(page, link, account, tokens),
-                            kind=account.network, value=account.url, weigh_region=False)
+            context, sentence = block_context(link), link_sentence(link)
+            owner = owner_of(link, account.url.rsplit("/", 1)[-1], sentence, context)
+            strength = _strength(page, link, account, tokens, context, sentence)
+            obs = from_link(CRITERION_OF[account.network], page, link, strength,
+                            kind=f"{account.network}:{owner}", value=account.url, weigh_region=False)
             yield account, obs
     # Facebook page plugins: an iframe of plugins/page.php, or the SDK's <div class="fb-page" data-href="...">.
     plugins = [(e.url, e.element) for e in page.embeds if "/plugins/" in e.url]
@@ -248,7 +256,7 @@ def _candidates(page: Page) -> Iterator[tuple[Account, Observation]]:
         if account and account.network == "facebook":
             yield account, Observation(
                 "social.facebook", page.url, excerpt(f"Module Facebook de page → {url}"),
-                kind="facebook", locator=locator(el), strength=0.85, value=account.url,
+                kind="facebook:", locator=locator(el), strength=0.85, value=account.url,
             )
 
 
@@ -261,8 +269,18 @@ def observe(page: Page) -> Iterator[Observation]:
     yield from best.values()
 
 
+def _network(obs: Observation) -> str:
+    return obs.kind.split(":", 1)[0]
+
+
+def _owner(group: list[Observation]) -> str:
+    """Whose account a group of sightings names: the commune as soon as one sighting says so."""
+    owners = {o.kind.split(":", 1)[1] for o in group}
+    return "commune" if "commune" in owners else "other" if owners == {"other"} else ""
+
+
 def _account_key(obs: Observation) -> str:
-    return f"{obs.kind}:{str(obs.value).lower()}"
+    return f"{_network(obs)}:{str(obs.value).lower()}"
 
 
 def _score(observations: list[Observation]) -> float:
@@ -273,15 +291,18 @@ def _score(observations: list[Observation]) -> float:
 
 
 def _ranked(observations: list[Observation], criterion: str) -> list[tuple[float, str, list[Observation]]]:
-    """Accounts seen for `criterion`, most likely the commune's first."""
+    """Accounts likely the commune's for `criterion`, best first.
+
+    An account named for the commune or the mairie comes before unnamed ones, even
+    when those are in a footer on every page (an intercommunal portal's); accounts
+    named for another body (agglomeration, tourism office...) are left out.
+    """
     accounts: dict[str, list[Observation]] = defaultdict(list)
     for obs in observations:
         if obs.criterion == criterion:
             accounts[_account_key(obs)].append(obs)
-    ranked = [(_score(group), key, group) for key, group in accounts.items()]
-    return sorted(ranked, key=lambda r: (-r[0], -len(r[2]), r[1]))
-
-
+    ranked = [(_score(group), key, group) for key, group in accounts.items() if _owner(group) != "other"]
+    return sorted(ranked, key=lambda r: (_owner(r[2]) != "commune", -r[0], -len(r[2]), r[1]))
 
 
 def decide(observations: list[Observation], site: SiteFacts | None) -> dict[str, Answer]:
@@ -291,7 +312,7 @@ def decide(observations: list[Observation], site: SiteFacts | None) -> dict[str,
         if criterion == "social.other_networks":
             chosen: dict[str, tuple[float, str, list[Observation]]] = {}
             for score, key, group in ranked:
-                chosen.setdefault(group[0].kind, (score, key, group))
+                chosen.setdefault(_network(group[0]), (score, key, group))
             if chosen:
                 picks = sorted(chosen.values(), key=lambda r: -r[0])
                 evidence = evidence_of([max(g, key=lambda o: o.strength) for _, _, g in picks])
