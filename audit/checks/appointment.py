@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from audit.checks._procedures_vocab import (
-    answer, followable, headline_observation, host_contains, link_observation, strongest, text_observation,
+    BENIGN_NEGATION, FUTURE, NEGATION, answer, followable, headline_observation, host_contains, link_observation,
+    strongest, text_observation,
 )
 from audit.evidence import element_excerpt, locator
 from audit.model import Answer, Observation, SiteFacts
 from audit.page import Link, Page
-from audit.text import words_pattern
+from audit.text import fold, words_pattern
 from audit.urls import host_matches, host_of
 
 CRITERIA = ("procedures.appointment",)
@@ -27,6 +29,9 @@ BOOKING_HOSTS = (
 ANTS_SLOTS = ("rendezvouspasseport.ants.gouv.fr",)
 #: ANTS pre-request: a form to fill before the appointment, not the booking itself.
 ANTS = ("ants.gouv.fr",)
+#: Attributes through which a button opens a URL by script, and the URLs written in them.
+SCRIPT_ATTRIBUTES = ("onclick", "data-href", "data-url")
+SCRIPT_URL = re.compile(r"https?://[^\s'\"<>)]+")
 BOOKING_WORDS = words_pattern(
     "(?:prendre|prenez|prise de|reserver|reservez|reservation d'un|reservation de|demande de|demander un|fixer un) (?:un |votre |mon |le )?(?:rendez-vous|rdv|creneau) (?:[a-z']+ ){0,3}en ligne",
     "(?:rendez-vous|rdv) en ligne", "prise de (?:rendez-vous|rdv) (?:par|sur) internet",
@@ -65,9 +70,22 @@ def _widgets(page: Page) -> Iterator[Observation]:
             yield Observation(APPOINTMENT, page.url, src, "widget", None, 0.85)
 
 
+def _scripted(page: Page) -> Iterator[Observation]:
+    """Buttons and links that open a booking service from a script attribute
+    (``onclick="window.open('https://…rdv360.com/…')"``, ``data-href``): the URL is in no ``href``."""
+    for el in page.tree.xpath("//*[@onclick or @data-href or @data-url]"):
+        script = " ".join(el.get(name) or "" for name in SCRIPT_ATTRIBUTES)
+        if any(host_contains(url, BOOKING_HOSTS) for url in SCRIPT_URL.findall(script)):
+            folded = fold(el.text_content())
+            if not (FUTURE.search(folded) or NEGATION.search(BENIGN_NEGATION.sub(" ", folded))):
+                yield Observation(APPOINTMENT, page.url, element_excerpt(el), "host", locator(el), 0.9)
+                return
+
+
 def observe(page: Page) -> Iterator[Observation]:
     found: list[Observation | None] = [_from_link(page, link) for link in page.links]
     found.extend(_widgets(page))
+    found.extend(_scripted(page))
     found.append(headline_observation(APPOINTMENT, page, BOOKING_WORDS, 0.6))
     found.append(text_observation(APPOINTMENT, page, BOOKING_WORDS, 0.35))
     yield from strongest(found)

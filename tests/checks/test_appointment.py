@@ -54,3 +54,27 @@ def test_pre_request_phone_and_events_are_absent(main: str, title: str) -> None:
 def test_booking_with_a_state_adviser_is_not_the_town_hall() -> None:
     link = '<a href="https://france-renov.gouv.fr/rdv">Prendre rendez-vous avec un conseiller</a>'
     assert run(nav=link)["status"] == "absent"
+
+
+@pytest.mark.parametrize(
+    ("main", "expected"),
+    [
+        # The booking URL only in a script attribute of a button or a link.
+        ("<button type='button' onclick=\"window.open('https://mairie-exemple.synbird.com/reservation')\">"
+         "Réserver un créneau pour votre passeport</button>", "present"),
+        ("<button onclick=\"location.href='https://www.clicrdv.com/mairie-exemple'\">CNI : choisir une date</button>",
+         "present"),
+        ("<a href='#' data-href='https://www.rdv360.com/ville-exemple'>Guichet état civil</a>", "present"),
+        ("<div class='btn' data-url=\"https://www.smartagenda.fr/pro/ville-exemple\">Urbanisme : réservez</div>",
+         "present"),
+        # A script attribute that opens no booking service, and a button whose text denies the service.
+        ("<button onclick=\"window.open('https://www.ville-exemple.fr/horaires.pdf')\">Horaires</button>", "absent"),
+        ("<button onclick=\"window.open('https://www.rdv360.com/ville-exemple')\" disabled>"
+         "Réservation bientôt disponible</button>", "absent"),
+    ],
+)
+def test_booking_url_in_script_attributes(main: str, expected: str) -> None:
+    answer = run(main=main, title="Démarches")
+    assert answer["status"] == expected
+    if expected == "present":
+        assert answer["evidence"][0]["locator"]
