@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+import re._parser as sre_parse
 import warnings
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -70,13 +71,25 @@ FRENCH_TECHNOLOGIES: dict[str, dict] = {
 }
 
 
-@dataclass(frozen=True, slots=True)
 class _Pattern:
-    tech: str
-    regex: re.Pattern[str]
-    version: str
-    confidence: int
-    literal: str  # lower-case text any match must contain ("" when none is known): a cheap pre-filter
+    """One fingerprint, compiled on first use: most never pass the literal pre-filter, and
+    compiling the ~6,000 of the dataset up front cost seconds per run."""
+
+    __slots__ = ("tech", "source", "flags", "version", "confidence", "literal", "_regex")
+
+    def __init__(self, tech: str, source: str, flags: int, version: str, confidence: int, literal: str) -> None:
+        self.tech, self.source, self.flags = tech, source, flags
+        self.version, self.confidence = version, confidence
+        self.literal = literal  # lower-case text any match must contain ("" when none is known): a cheap pre-filter
+        self._regex: re.Pattern[str] | None = None
+
+    @property
+    def regex(self) -> re.Pattern[str]:
+        if self._regex is None:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                self._regex = re.compile(self.source, self.flags)
+        return self._regex
 
 
 _LITERAL_ESCAPES = frozenset("./-_:=?&#%@!~,;'\"<> ")
@@ -182,10 +195,10 @@ def _compile(tech: str, raw: str, flags: int = re.I) -> _Pattern | None:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            compiled = re.compile(regex, flags)
+            sre_parse.parse(regex, flags)  # syntax check only: compiling waits for first use
     except (re.error, OverflowError, RecursionError):
         return None
-    return _Pattern(tech, compiled, version, confidence, _literal(regex))
+    return _Pattern(tech, regex, flags, version, confidence, _literal(regex))
 
 
 def _add(dataset: Dataset, name: str, spec: dict) -> None:
