@@ -31,6 +31,7 @@ MEDIA_EXTENSIONS = frozenset(
 _DIGITS = re.compile(r"\d+")
 
 
+@lru_cache(maxsize=16_384)
 def canonical(url: str) -> str:
     """Canonical form used for de-duplication: no fragment, no session ids, sorted query."""
     parts = urlsplit(_PATH_SESSION.sub("", url))
@@ -73,7 +74,8 @@ def is_media(url: str) -> bool:
 
 
 def is_web(url: str) -> bool:
-    return urlsplit(url).scheme in ("http", "https")
+    """An http(s) URL (page artifacts hold absolute URLs, so the prefix says it)."""
+    return url[:8].lower().startswith(("http://", "https://"))
 
 
 def trap_pattern(url: str) -> str:
@@ -100,7 +102,7 @@ def origin(url: str) -> str:
     return urlunsplit((parts.scheme, parts.netloc, "", "", ""))
 
 
-@lru_cache(maxsize=65_536)
+@lru_cache(maxsize=16_384)
 def host_of(url: str) -> str:
     """Lower-case host name of `url`, without ``www.`` (cached: checks ask it of every link)."""
     try:
@@ -109,7 +111,7 @@ def host_of(url: str) -> str:
         return ""
 
 
-@lru_cache(maxsize=131_072)
+@lru_cache(maxsize=16_384)
 def host_matches(url: str, hosts: tuple[str, ...] | frozenset[str]) -> str | None:
     """The entry of `hosts` that `url`'s host is, or is a subdomain of (``payfip.gouv.fr``).
 

@@ -30,7 +30,10 @@ ROOT = HERE.parent
 #: The same politeness overrides and concurrency for both crawlers.
 CONCURRENCY = ["-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False",
                "-s", "CONCURRENT_REQUESTS=16", "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=8"]
-AUDIT_SETTINGS = ["--no-browser", "--max-depth", "50", "-s", "AUDIT_MAX_PER_PATTERN=5000", "-s", "AUDIT_PROGRESS=False", *CONCURRENCY]
+#: --polite: the audit's own defaults (what a real run of one site does), for both crawlers.
+POLITE = ["-s", "DOWNLOAD_DELAY=0.25", "-s", "AUTOTHROTTLE_ENABLED=True", "-s", "AUTOTHROTTLE_START_DELAY=0.5",
+          "-s", "AUTOTHROTTLE_TARGET_CONCURRENCY=1.5", "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=2"]
+AUDIT_SETTINGS = ["--no-browser", "--max-depth", "50", "-s", "AUDIT_MAX_PER_PATTERN=5000", "-s", "AUDIT_PROGRESS=False"]
 SMALL_RUN = 500
 TARGET_RATIO = 1.25
 
@@ -66,19 +69,19 @@ def measure(cmd: list[str], workdir: Path) -> tuple[str, float, float, float]:
     return out_path.read_text(), seconds, cpu, usage.ru_maxrss / 1024  # ru_maxrss is in KiB on Linux
 
 
-def bare_run(url: str, workdir: Path) -> Run:
-    stdout, seconds, cpu, peak = measure([sys.executable, str(HERE / "bare_spider.py"), url, *CONCURRENCY], workdir)
+def bare_run(url: str, workdir: Path, crawl: list[str]) -> Run:
+    stdout, seconds, cpu, peak = measure([sys.executable, str(HERE / "bare_spider.py"), url, *crawl], workdir)
     pages = json.loads(stdout.strip().splitlines()[-1])["pages"]
     return Run("Bare Scrapy spider (links only)", pages, seconds, cpu, peak)
 
 
-def audit_cmd(url: str, out: Path, max_pages: int) -> list[str]:
-    return ["run", url, "--out", str(out), "--max-pages", str(max_pages), *AUDIT_SETTINGS]
+def audit_cmd(url: str, out: Path, max_pages: int, crawl: list[str]) -> list[str]:
+    return ["run", url, "--out", str(out), "--max-pages", str(max_pages), *AUDIT_SETTINGS, *crawl]
 
 
-def audit_run(url: str, workdir: Path, max_pages: int, label: str) -> Run:
+def audit_run(url: str, workdir: Path, max_pages: int, label: str, crawl: list[str]) -> Run:
     out = workdir / f"audit-{max_pages}"
-    _stdout, seconds, cpu, peak = measure([sys.executable, "-m", "audit.cli", *audit_cmd(url, out, max_pages)], workdir)
+    _stdout, seconds, cpu, peak = measure([sys.executable, "-m", "audit.cli", *audit_cmd(url, out, max_pages, crawl)], workdir)
     audits = [json.loads(p.read_text(encoding="utf-8")) for p in out.glob("*/audit.json")]
     return Run(label, sum(a["site"]["pages_crawled"] for a in audits), seconds, cpu, peak)
 
@@ -86,7 +89,7 @@ def audit_run(url: str, workdir: Path, max_pages: int, label: str) -> Run:
 def profile(url: str, workdir: Path, max_pages: int, target: Path) -> None:
     """Profile the full audit with cProfile in a subprocess and print the hot spots."""
     cmd = [sys.executable, "-m", "cProfile", "-o", str(target), "-m", "audit.cli",
-           *audit_cmd(url, workdir / "audit-profile", max_pages)]
+           *audit_cmd(url, workdir / "audit-profile", max_pages, CONCURRENCY)]
     measure(cmd, workdir)
     stats = pstats.Stats(str(target))
     stats.sort_stats("tottime").print_stats(25)
@@ -97,7 +100,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", type=int, default=2000, help="pages of the generated site (default 2000)")
     parser.add_argument("--profile", type=Path, metavar="OUT.prof", help="also profile the full audit into this file")
+    parser.add_argument("--polite", action="store_true",
+                        help="both crawlers with the audit's default politeness (delay, AutoThrottle, 2 per site)")
     args = parser.parse_args()
+    crawl = POLITE if args.polite else CONCURRENCY
+    small_run = min(SMALL_RUN, args.pages // 4)
     max_pages = max(2500, args.pages + 500)
     with tempfile.TemporaryDirectory(prefix="crawl-bench-") as tmp:
         workdir = Path(tmp)
@@ -107,9 +114,9 @@ def main() -> None:
         mean_kb = sum(p.stat().st_size for p in files) / len(files) / 1024
         print(f"Site: {built} HTML pages, {mean_kb:.0f} KB per page on average, served on 127.0.0.1", flush=True)
         with serve_folder(site) as url:
-            bare = bare_run(url, workdir)
-            full = audit_run(url, workdir, max_pages, "`audit run` (all pages)")
-            small = audit_run(url, workdir, SMALL_RUN, f"`audit run --max-pages {SMALL_RUN}`")
+            bare = bare_run(url, workdir, crawl)
+            full = audit_run(url, workdir, max_pages, "`audit run` (all pages)", crawl)
+            small = audit_run(url, workdir, small_run, f"`audit run --max-pages {small_run}`", crawl)
             if args.profile:
                 profile(url, workdir, max_pages, args.profile.resolve())
     ratio = full.seconds / bare.seconds
@@ -119,7 +126,8 @@ def main() -> None:
     verdict = "within" if ratio <= TARGET_RATIO else "ABOVE"
     print(f"\nAudit / bare crawl time: {ratio:.2f}x wall, {full.cpu / bare.cpu:.2f}x CPU ({verdict} the {TARGET_RATIO}x target); "
           f"peak RSS {small.peak_mib:.0f} MiB at {small.pages} pages, {full.peak_mib:.0f} MiB at {full.pages} pages. "
-          f"Concurrency: 16 requests, 8 per domain, no download delay, robots.txt obeyed.")
+          + ("Default politeness (0.25 s delay, AutoThrottle, 2 requests per site)" if args.polite
+             else "Concurrency: 16 requests, 8 per domain, no download delay") + ", robots.txt obeyed.")
 
 
 if __name__ == "__main__":
