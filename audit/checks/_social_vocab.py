@@ -129,7 +129,7 @@ def owner_of(link: Link, handle: str, sentence: str, context: str) -> str:
     if OTHER_HANDLE.search(squashed):
         return "other"
     near = f"{link.folded} {sentence}"
-    if OTHER_BODY.search(near):
+    if OTHER_BODY.search(near) or OTHER_OWNER.search(near):
         return "other"
     if MUNICIPAL_SERVICE.search(near):
         return ""

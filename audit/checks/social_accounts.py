@@ -212,8 +212,8 @@ def _strength(page: Page, link: Link, account: Account, tokens: frozenset[str], 
     Labels naming an association or another body are not the commune's.
     """
     in_content = link.region in ("main", "body")
-    if OTHER_OWNER.search(link.folded) or (
-        in_content and OTHER_OWNER.search(f"{context} {sentence}") and not FOLLOW_WORDS.search(context)
+    if OTHER_OWNER.search(link.folded) or (in_content and OTHER_OWNER.search(sentence)) or (
+        in_content and OTHER_OWNER.search(context) and not FOLLOW_WORDS.search(context)
     ):
         return 0.2
     if link.region in ("header", "nav", "footer", "aside"):

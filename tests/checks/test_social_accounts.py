@@ -192,3 +192,116 @@ def test_inner_page_link_named_like_the_site_counts() -> None:
     body = "<main><h1>Contact</h1><p>Suivez la ville : <a href='https://www.instagram.com/ville_exemple'>Instagram</a></p></main>"
     result = audit_pages([(HOME, page("<main><h1>Accueil</h1></main>")), (ARTICLE, page(body))])
     assert result["social.instagram"]["status"] == "present"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Revivez les temps forts de l'année sur la chaîne Dailymotion de la ville : {link}.",
+        "Les séances du conseil sont filmées et diffusées sur {link}, notre chaîne vidéo.",
+        "Toutes nos vidéos sont en ligne : {link}. Bonne visite !",
+        "La mairie publie chaque semaine un reportage sur {link} (le compte officiel).",
+        "Pour ne rien manquer, abonnez-vous à {link} et partagez-la autour de vous.",
+    ],
+)
+def test_channel_claimed_by_its_own_sentence_on_an_inner_page(sentence: str) -> None:
+    link = "<a href='https://www.youtube.com/@rivebelle-officiel'>YouTube</a>"
+    prose = (
+        "La commune organise tout au long de l'année des rencontres, des concerts et des expositions ouvertes à tous. "
+        + sentence.format(link=link)
+    )
+    body = f"<main><h1>Vidéos</h1><p>{prose}</p></main>"
+    result = audit_pages([(HOME, page("<main><h1>Accueil</h1></main>")), (ARTICLE, page(body))])
+    assert result["social.youtube"]["status"] == "present"
+    assert result["social.youtube"]["value"] == "https://www.youtube.com/@rivebelle-officiel"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Les répétitions de l'harmonie de la ville sont en ligne sur la chaîne de l'association : {link}.",
+        "Le club de handball de la commune diffuse ses matchs sur {link}.",
+        "L'office de tourisme présente la commune en images sur {link}.",
+        "Un beau reportage sur le marché de Noël a été tourné par un habitant : {link}.",
+        "La mairie vous propose de revoir la cérémonie : {video}.",
+    ],
+)
+def test_someone_elses_channel_or_a_video_in_running_text_is_not_the_communes(sentence: str) -> None:
+    link = "<a href='https://www.youtube.com/@rivebelle-media'>YouTube</a>"
+    video = "<a href='https://www.youtube.com/watch?v=abc123XYZ'>la vidéo</a>"
+    prose = (
+        "La commune organise tout au long de l'année des rencontres, des concerts et des expositions ouvertes à tous. "
+        + sentence.format(link=link, video=video)
+    )
+    body = f"<main><h1>Actualités</h1><p>{prose}</p></main>"
+    result = audit_pages([(HOME, page("<main><h1>Accueil</h1></main>")), (ARTICLE, page(body))])
+    assert result["social.youtube"]["status"] == "absent"
+
+
+PORTAL = "https://www.agglo-des-coteaux.fr/"
+PORTAL_PAGE = PORTAL + "communes/rivebelle/"
+
+
+def portal_page(sidebar: str, footer_links: str, title: str = "Rivebelle - Agglo des Coteaux") -> str:
+    return page(
+        f"<main><h1>Commune de Rivebelle</h1><p>Horaires de la mairie.</p></main><aside>{sidebar}</aside>"
+        f"<footer><p>Communauté d'agglomération des Coteaux - Suivez-nous</p><ul>{footer_links}</ul></footer>",
+        title=title,
+    )
+
+
+@pytest.mark.parametrize(
+    ("sidebar", "footer_href", "value"),
+    [
+        ("<p><a href='https://www.facebook.com/MairieRivebelle'>Suivez la mairie sur Facebook</a></p>",
+         "https://www.facebook.com/CoteauxAgglomeration", "https://www.facebook.com/MairieRivebelle"),
+        ("<h2>La commune sur les réseaux</h2><ul><li><a href='https://www.facebook.com/rivebelle.village'>"
+         "Facebook</a></li></ul>", "https://www.facebook.com/LesCoteaux", "https://www.facebook.com/rivebelle.village"),
+        ("<p><a href='https://www.facebook.com/villederivebelle'>Facebook</a></p>",
+         "https://www.facebook.com/agglocoteaux", "https://www.facebook.com/villederivebelle"),
+    ],
+)
+def test_communes_own_page_beats_the_interco_footer_account(sidebar: str, footer_href: str, value: str) -> None:
+    footer_links = f"<li><a href='{footer_href}'>Facebook</a></li>"
+    pages = [
+        (PORTAL, portal_page("", footer_links, title="Agglo des Coteaux")),
+        (PORTAL_PAGE, portal_page(sidebar, footer_links)),
+        (PORTAL + "transports/", portal_page("", footer_links, title="Transports - Agglo des Coteaux")),
+    ]
+    assert audit_pages(pages)["social.facebook"]["value"] == value
+
+
+@pytest.mark.parametrize(
+    ("href", "criterion"),
+    [
+        ("https://www.instagram.com/agglo_des_coteaux/", "social.instagram"),
+        ("https://www.linkedin.com/company/communaute-de-communes-des-coteaux/", "social.linkedin"),
+        ("https://www.instagram.com/coteauxtourisme/", "social.instagram"),
+        ("https://www.linkedin.com/company/cc-des-coteaux/", "social.linkedin"),
+    ],
+)
+def test_interco_only_accounts_are_not_the_communes(href: str, criterion: str) -> None:
+    pages = [(PORTAL_PAGE, portal_page("", f"<li><a href='{href}'>Réseau</a></li>"))]
+    assert audit_pages(pages)[criterion]["status"] == "absent"
+
+
+@pytest.mark.parametrize(
+    ("footer_text", "href"),
+    [
+        ("Suivez-nous", "https://www.instagram.com/rivebelle_officiel/"),
+        ("Mairie de Rivebelle, membre de la communauté de communes des Coteaux. Suivez-nous",
+         "https://www.instagram.com/rivebelle/"),
+    ],
+)
+def test_unnamed_or_commune_account_stays_the_communes(footer_text: str, href: str) -> None:
+    html = page(f"<main><h1>Accueil</h1></main><footer><p>{footer_text}</p>"
+                f"<ul><li><a href='{href}'>Instagram</a></li></ul></footer>")
+    assert audit_pages([(HOME, html)])["social.instagram"]["status"] == "present"
+
+
+def test_footer_account_kept_over_a_municipal_service_named_with_the_town() -> None:
+    home = footer('<li><a href="https://www.facebook.com/rivebelle">Facebook</a></li>')
+    article = page("<main><h1>Lecture</h1><p>Suivez la page Facebook de la médiathèque de la ville : "
+                   "<a href='https://www.facebook.com/mediatheque.rivebelle'>Facebook</a></p></main>")
+    result = audit_pages([(HOME, home), (ARTICLE, article)])
+    assert result["social.facebook"]["value"] == "https://www.facebook.com/rivebelle"
