@@ -25,7 +25,7 @@ from audit.model import Answer, Observation
 from audit.observe import REGION_WEIGHT, from_link
 from audit.page import Link, Page, region_of
 from audit.text import clean, fold, words_pattern
-from audit.urls import canonical, document_type, host_matches, is_web
+from audit.urls import canonical, document_type, host_matches, host_of, is_web
 
 #: A sentence saying the feature does not exist (yet): "n'est pas encore disponible".
 NEGATION = words_pattern(
@@ -35,6 +35,39 @@ NEGATION = words_pattern(
     r"(?:sera|seront) (?:bientot|prochainement|tres prochainement)",
     r"en cours de (?:construction|preparation|mise en place|creation|refonte)",
 )
+#: A statement that a body or a service no longer exists, or was never recreated: "a été dissous", "a pris fin".
+DEFUNCT = words_pattern(
+    r"dissou(?:s|te|tes)", r"dissolution", r"supprime(?:e|s|es)?", r"suppression", r"n'existe(?:nt)? plus",
+    r"(?:a|ont) (?:pris fin|cesse|ferme|disparu)", r"(?:a|ont) ete (?:arrete|abandonne|ferme|interrompu)(?:e|s|es)?",
+    r"(?:est|sont) (?:definitivement )?(?:ferme|arrete|abandonne)(?:e|s|es)? definitivement", r"fermeture definitive",
+    r"n'(?:a|ont) (?:pas|jamais) ete (?:recree|reconduit|renouvele|relance|reconstitue|remplace|reinstalle|reactive)\w*",
+    r"n'(?:a|ont) jamais (?:vu le jour|fonctionne|ete (?:mise?s? en place|installee?s?|creee?s?))",
+    r"(?:il )?n'y a plus", r"ne (?:se reuni(?:t|ssent)|fonctionne(?:nt)?|siege(?:nt)?|propose(?:nt)?|assure(?:nt)?"
+    r"|accueille(?:nt)?|existe(?:nt)?) plus", r"n'(?:est|sont) plus (?:actifs?|actives?|en (?:activite|place|service|fonction)"
+    r"|assuree?s?|proposee?s?|organisee?s?|reunie?s?)",
+    r"(?:mise?s? )?en sommeil", r"remplace(?:e|s|es)? par",
+    r"(?:est|sont|a ete|ont ete|reste|restent) suspendue?s?(?! (?:pendant|durant|le temps|pour|a|de|entre|du|en|jusqu'au? \d))",
+)
+#: Successors: what comes after "remplacé par" is alive.
+_SUCCESSOR = words_pattern(r"remplace(?:e|s|es)? par", r"(?:a|ont) laisse (?:la )?place a", r"au profit d(?:e|u|es)")
+#: Signs that a body or service is alive, written beside a past one: it meets, it was recreated, it can be reached.
+ALIVE = words_pattern(
+    r"se reuni(?:t|ssent|ra|ront)", r"prochaine?s? (?:reunions?|seances?|sessions?|permanences?|ateliers?|rencontres?|elections?)",
+    r"(?:a|ont) ete (?:recree|relance|reactive|reconstitue|reinstalle|renouvele)(?:e|s|es)?",
+    r"(?:recree|relance|reactive|reconstitue)(?:e|s|es)? en \d{4}", r"(?:de nouveau|a nouveau) (?:actif|active|en place|ouvert)",
+    r"(?:tous les|chaque) (?:lundis?|mardis?|mercredis?|jeudis?|vendredis?|samedis?|dimanches?|mois|semaines?|trimestres?)",
+    r"(?:les|le) (?:lundis?|mardis?|mercredis?|jeudis?|vendredis?|samedis?) (?:de|des|entre|a partir de) \d",
+    r"inscrive[zs]-vous", r"inscriptions? (?:ouvertes?|en cours|jusqu)", r"candidate[zr]", r"rejoigne[zr]",
+    r"[a-z0-9._-]+@[a-z0-9-]+\.[a-z.]+", r"0\d(?:[ .]?\d\d){4}",
+)
+#: The subject of a sentence refers to what the heading above names: "Il a été dissous", "Cette permanence a pris fin".
+_ANAPHORA = re.compile(
+    r"(?:^|, )(?:il|elle|ils|elles|celui-ci|celle-ci|ceux-ci|celles-ci|cette|cet|ces|ce [a-z]+"
+    r"|le (?:service|dispositif|lieu)|l'instance|la permanence|l'atelier|les ateliers)(?![a-z])"
+)
+#: What stands just before a negated sign of life: "il ne se réunit plus", "n'a pas été relancé".
+_NEGATED_BEFORE = re.compile(r"(?:^|[^a-z])(?:n'|ne |pas |plus |jamais |sans )[^.;]{0,20}$")
+_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+")
 #: "Conseil municipal" as the council itself, not the children's or youth council.
 COUNCIL_PHRASES = (
     r"conseils? municipa(?:l|ux)(?! (?:des |d')?(?:jeunes|enfants|ados|adolescents|juniors?))",
@@ -94,6 +127,10 @@ class Feature:
     heading or a sentence, make the feature offline-only ("à déposer en mairie"),
     unless the section also offers it online (`online` words, a form, a link out).
     `documents` is False when a link to a PDF or an office file cannot be the feature.
+    `others` name another body whose offer a link or a sentence may be (the
+    Département's data portal, the Agglo's job offers): such a sighting does not
+    count, unless `mine` says it is the commune's own too ("la mairie recrute
+    via..."); `other_hosts` recognise such a body by the host a link leads to.
     """
 
     criterion: str
@@ -113,6 +150,9 @@ class Feature:
     offline: re.Pattern[str] | None = None
     online: re.Pattern[str] | None = None
     documents: bool = True
+    others: re.Pattern[str] | None = None
+    mine: re.Pattern[str] | None = None
+    other_hosts: re.Pattern[str] | None = None
 
 
 def window(context: str, start: int, end: int, chars: int = CONTEXT_CHARS) -> str:
@@ -127,15 +167,74 @@ def window(context: str, start: int, end: int, chars: int = CONTEXT_CHARS) -> st
 
 
 def sighting(pattern: re.Pattern[str], context: str, traps: re.Pattern[str] | None) -> re.Match[str] | None:
-    """The first match of `pattern` in folded `context` that no trap or negation next to it cancels."""
+    """The first match of `pattern` in folded `context` that no trap, negation or end next to it cancels."""
     for match in pattern.finditer(context):
         near = window(context, match.start(), match.end())
         if traps is not None and traps.search(near):
             continue
-        if NEGATION.search(near):
+        if NEGATION.search(near) or is_defunct(near, near.find(match.group(0))):
             continue
         return match
     return None
+
+
+def is_defunct(sentence: str, at: int = 0) -> bool:
+    """Folded `sentence` says that what is named at offset `at` has ended ("dissous en 2019", "a pris fin").
+
+    A successor ("remplacés par le conseil des enfants") named before `at` is
+    alive, and so is anything the sentence shows meeting or reachable.
+    """
+    if DEFUNCT.search(sentence) is None or shows_alive(sentence):
+        return False
+    successor = _SUCCESSOR.search(sentence)
+    return not (successor is not None and successor.end() <= at)
+
+
+def shows_alive(text: str) -> bool:
+    """Folded `text` shows something alive (see `ALIVE`), not negated ("il ne se réunit plus")."""
+    return any(not _NEGATED_BEFORE.search(text[max(0, m.start() - 30):m.start()]) for m in ALIVE.finditer(text))
+
+
+def defunct_section(feature: Feature, page: Page, members: list[HtmlElement]) -> bool:
+    """The section of a sighting says that what it names no longer exists, and nothing in it shows it alive.
+
+    A sentence of the section that names the feature, or speaks of what the
+    heading or the previous sentence names ("Il n'a pas été recréé"), states its
+    end. The sighting stands when the section shows something alive (a meeting,
+    a contact, a form, a mail link) or names, without an end, another body or
+    service than the ended one ("Les conseils de quartier ont été supprimés ; le
+    conseil des jeunes compte douze élus").
+    """
+    body = [m for m in members if m.tag not in _HEADINGS]
+    text = fold(" ".join(m.text_content() for m in body))[:SECTION_CHARS]
+    if not DEFUNCT.search(text) or shows_alive(text):
+        return False
+    if any(next(m.iter("form"), None) is not None or any(
+            (a.get("href") or "").strip().lower().startswith(("mailto:", "tel:")) for a in m.iter("a")) for m in body):
+        return False
+    names = [p for p in (feature.names, feature.mentions) if p is not None]
+    headings = fold(" ".join(m.text_content() for m in members if m.tag in _HEADINGS))
+    previous = {_name_key(m.group(0)) for p in names for m in p.finditer(headings)}
+    ended: set[str] = set()
+    alive: set[str] = set()
+    for sentence in _SENTENCE_END.split(text):
+        named = [m for p in names for m in p.finditer(sentence)]
+        if not named and _ANAPHORA.search(sentence) and DEFUNCT.search(sentence):
+            ended |= previous
+        for match in named:
+            key = _name_key(match.group(0))
+            if is_defunct(sentence, match.start()):
+                ended.add(key)
+            elif not NEGATION.search(sentence) and not (feature.traps and feature.traps.search(sentence)):
+                alive.add(key)
+        if named:
+            previous = {_name_key(m.group(0)) for m in named}
+    return bool(ended) and not alive - ended
+
+
+def _name_key(name: str) -> str:
+    """A name without its plural marks, so "conseils de quartiers" and "conseil de quartier" are one body."""
+    return re.sub(r"(?<=[a-z])[sx](?![a-z])", "", name)
 
 
 def link_context(link: Link) -> str:
@@ -147,6 +246,30 @@ def link_context(link: Link) -> str:
         if len(text) <= 300:
             parts.append(text)
     return " | ".join(parts)
+
+
+def belongs_elsewhere(feature: Feature, context: str, url: str = "") -> bool:
+    """Folded `context`, or the host of an outside `url`, names another body than the commune, and not as its own."""
+    if feature.mine is not None and feature.mine.search(context):
+        return False
+    if feature.others is not None and feature.others.search(context):
+        return True
+    return bool(feature.other_hosts is not None and url and is_web(url) and feature.other_hosts.search(host_of(url)))
+
+
+def link_of_another(feature: Feature, link: Link) -> bool:
+    """`link` leads to another body's offer: its text, its sentence or its outside host name that body.
+
+    The enclosing block counts only when it holds no other link, so a footer
+    listing partners beside the commune's own pages does not taint them.
+    """
+    context = link.folded
+    parent = link.element.getparent()
+    if parent is not None and parent.tag in ("li", "p", "td", "dd") and sum(1 for _ in parent.iter("a")) == 1:
+        text = fold(parent.text_content())
+        if len(text) <= 300:
+            context = f"{context} | {text}"
+    return belongs_elsewhere(feature, context, "" if link.internal else link.url)
 
 
 def link_is_trapped(link: Link, traps: re.Pattern[str] | None) -> bool:
@@ -343,6 +466,11 @@ def offline_only(feature: Feature, page: Page, members: list[HtmlElement]) -> bo
     return bool(feature.offline.search(text)) and not _offered_online(feature, page, members, text)
 
 
+def _ruled_out(feature: Feature, page: Page, members: list[HtmlElement]) -> bool:
+    """The section of a sighting makes it void: offline only, or ended."""
+    return offline_only(feature, page, members) or defunct_section(feature, page, members)
+
+
 def owns_scheme(feature: Feature, text: str) -> bool:
     """`text` (folded) shows the commune's own scheme: a call to vote, to send projects..."""
     return feature.own is not None and sighting(feature.own, text, feature.traps) is not None
@@ -368,7 +496,9 @@ def text_observation(
         seen.add(id(block))
         raw = clean(block.text_content())
         match = sighting(pattern, fold(raw), traps)
-        if match is None or offline_only(feature, page, section_of(block)):
+        if match is None or _ruled_out(feature, page, section_of(block)):
+            continue
+        if belongs_elsewhere(feature, window(fold(raw), match.start(), match.end())):
             continue
         obs = Observation(
             criterion=feature.criterion, url=page.url, excerpt=excerpt(raw, match.group(0)), kind="text",
@@ -389,7 +519,8 @@ def heading_observations(feature: Feature, page: Page, news_item: bool) -> list[
     """
     pattern, traps = feature.names, feature.traps
     news = feature.news_strength is not None
-    if sighting(pattern, page.folded_title, traps) and not offline_only(feature, page, _page_section(page)):
+    if sighting(pattern, page.folded_title, traps) and not belongs_elsewhere(feature, page.folded_title) and not _ruled_out(
+            feature, page, _page_section(page)):
         obs = Observation(feature.criterion, page.url, excerpt(f"Titre de la page : {page.title}"), "title",
                           strength=feature.title_strength)
         return [_as_news(feature, obs, news_key(page.url)) if news and news_item else obs]
@@ -398,7 +529,8 @@ def heading_observations(feature: Feature, page: Page, news_item: bool) -> list[
     ):
         for heading in page.tree.iter(*tags):
             text = clean(heading.text_content())
-            if not sighting(pattern, fold(text), traps) or offline_only(feature, page, section_of(heading)):
+            if not sighting(pattern, fold(text), traps) or belongs_elsewhere(feature, fold(text)) or _ruled_out(
+                    feature, page, section_of(heading)):
                 continue
             obs = Observation(feature.criterion, page.url, excerpt(f"{heading.tag} : {text}"), kind,
                               locator=locator(heading), strength=strength)
@@ -414,6 +546,8 @@ def link_strength(feature: Feature, link: Link) -> tuple[float, str]:
     if not link.folded and not link.url:
         return 0.0, ""
     if not feature.documents and is_document(link):
+        return 0.0, ""
+    if link_of_another(feature, link):
         return 0.0, ""
     if feature.hosts and is_web(link.url) and host_matches(link.url, feature.hosts):
         if not link_is_trapped(link, feature.traps):

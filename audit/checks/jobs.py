@@ -38,6 +38,25 @@ JOB_TRAPS = words_pattern(
     r"entreprises? (?:locales?|du territoire)", r"sdis", r"(?:sapeurs-)?pompiers", r"armee", "gendarmerie", "police nationale",
     "marine nationale", r"service civique", r"rejoignez-nous sur", r"suivez-nous", r"benevoles?",
 )
+#: Another employer named beside the offers: the interco, the Département, the Région, a hospital, a syndicate.
+OTHER_EMPLOYERS = words_pattern(
+    r"(?:de l'|du |de la |des |l'|la |le )(?:agglo(?:meration)?|communaute (?:de communes|d'agglomeration|urbaine)"
+    r"|metropole|intercommunalite|interco|departement|conseil departemental|region|conseil regional|prefecture"
+    r"|hopital|centre hospitalier|chu|ch|syndicat(?: intercommunal| mixte)?|sivom|sivu|sictom|smictom"
+    r"|office de tourisme|etat|education nationale|armee|gendarmerie)",
+    r"cc [a-z][a-z' -]{2,40}", r"cdc [a-z][a-z' -]{2,40}", r"(?:offres?|emplois?) (?:departementa|regiona|hospitalie)\w*",
+)
+#: The commune says it recruits through that body: a shared service, "la mairie recrute via...".
+OWN_RECRUITMENT = words_pattern(
+    r"(?:la|notre|votre) (?:ville|mairie|commune|municipalite) recrute", r"pour (?:le compte de )?(?:la|notre) (?:ville|mairie|commune)",
+    r"(?:postes?|offres?|emplois?|agents?) (?:de la|du|de notre) (?:ville|mairie|commune|ccas)",
+    r"services? (?:communs?|mutualises?)(?: des ressources humaines| rh)?", r"(?:rh|ressources humaines) mutualisees?",
+)
+#: Outside hosts of other employers: an interco, a Département, a hospital.
+OTHER_EMPLOYER_HOSTS = re.compile(
+    r"agglo|communaute|intercom|metropole|(?:^|[.-])cc[a-z]{0,3}-|(?:^|[.-])cdc-|departement|(?:^|\.)cd\d\d\."
+    r"|region|hopital|chu-|centre-?hospitalier|sdis|francetravail|pole-emploi"
+)
 JOB_HOSTS = (
     "emploi-territorial.fr", "place-emploi-public.gouv.fr", "choisirleservicepublic.gouv.fr", "softy.pro",
     "flatchr.io", "taleez.com", "jobaffinity.fr", "beetween.com", "teamtailor.com", "welcometothejungle.com",
@@ -49,7 +68,7 @@ JOB_URLS = re.compile(
 
 JOBS = Feature(
     "inclusion.jobs", JOB_NAMES, mentions=JOB_MENTIONS, traps=JOB_TRAPS, hosts=JOB_HOSTS, urls=JOB_URLS,
-    text_strength=0.6,
+    text_strength=0.6, others=OTHER_EMPLOYERS, mine=OWN_RECRUITMENT, other_hosts=OTHER_EMPLOYER_HOSTS,
 )
 
 

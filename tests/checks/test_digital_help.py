@@ -30,6 +30,24 @@ HELP = [
     ("trap school ENT", page('<main><a href="https://ent.college.fr">Espace numérique de travail</a></main>'), "absent"),
     ("trap online services", page('<nav><a href="/demarches">Démarches en ligne</a></nav>'), "absent"),
     ("trap negation", page("<main><p>Il n'y a pas d'espace public numérique dans la commune.</p></main>"), "absent"),
+    ("trap closed cyber-base under a heading",
+     page("<main><h2>Numérique pour tous</h2><p>La cyber-base de la salle des fêtes a fermé ses portes en décembre 2023."
+          "</p></main>"), "absent"),
+    ("trap ended permanence, no longer any help",
+     page("<main><h3>Aide aux démarches en ligne</h3><p>Les permanences du conseiller numérique ont pris fin l’an dernier"
+          ". Il n’y a plus d’accompagnement sur place.</p></main>"), "absent"),
+    ("trap EPN heading whose service was removed",
+     page("<main><h2>Espace public numérique</h2><p>Ce service a été supprimé lors de la fermeture de l’ancienne poste."
+          "</p></main>"), "absent"),
+    ("trap workshops stopped, named again in the past",
+     page("<main><h1>Ateliers informatiques</h1><p>Les ateliers informatiques accueillaient les seniors le jeudi. "
+          "Ils ont cessé faute d’animateur.</p></main>", "Ateliers informatiques"), "absent"),
+    ("workshops resumed",
+     page("<main><h2>Ateliers numériques</h2><p>Interrompus en 2022, les ateliers numériques ont été relancés : "
+          "prochaine session le 14 octobre à la médiathèque.</p></main>"), "present"),
+    ("closed cyber-base replaced by France Services",
+     page("<main><h2>Accompagnement numérique</h2><p>L’ancienne cyber-base a été remplacée par l’espace France Services"
+          " de la place du marché.</p></main>"), "present"),
 ]
 
 

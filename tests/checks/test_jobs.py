@@ -32,6 +32,23 @@ JOBS = [
     ("trap social follow", page('<footer><a href="https://facebook.com/ville">Rejoignez-nous sur Facebook</a></footer>'), "absent"),
     ("trap company offer in an article", page("<main><p>Le supermarché a publié une offre d’emploi de caissier.</p></main>"), "absent"),
     ("trap mission locale", page('<nav><a href="/ml">Mission locale : offres d’emploi</a></nav>'), "absent"),
+    ("trap interco offers named in the link",
+     page('<main><ul><li><a href="https://www.cc-exemple.fr/emplois/">Recrutements de la Communauté de communes</a>'
+          '</li></ul></main>'), "absent"),
+    ("trap department offers",
+     page('<main><a href="https://www.exemple-departement.fr/offres">Offres d’emploi du Conseil départemental</a></main>'),
+     "absent"),
+    ("trap hospital recruiting",
+     page('<main><p>Le centre hospitalier recrute des aides-soignants : <a href="/ch">postes à pourvoir</a>.</p></main>'),
+     "absent"),
+    ("trap bare job link on the interco host",
+     page('<main><a href="https://www.agglo-exemple.fr/nous-rejoindre/">Nous rejoindre</a></main>'), "absent"),
+    ("commune recruiting through the interco",
+     page('<main><p>La mairie recrute via le service commun des ressources humaines : <a href="https://www.agglo-exemple'
+          '.fr/recrutement/">voir les offres d’emploi</a>.</p></main>'), "present"),
+    ("commune's offers beside a partner list",
+     page('<footer><div><a href="/recrutement">Offres d’emploi</a> <a href="https://www.agglo-exemple.fr/">'
+          'Agglomération</a></div></footer>'), "present"),
 ]
 
 

@@ -30,6 +30,30 @@ OPEN_DATA = [
     ("trap personal data", page('<footer><a href="/rgpd">Données personnelles</a></footer>'), "absent"),
     ("trap negation", page("<main><p>La commune ne dispose pas encore de portail open data.</p></main>"), "absent"),
     ("trap vendor site", page('<main><a href="https://www.opendatasoft.com/fr/">Opendatasoft</a></main>'), "absent"),
+    ("trap region portal named in the link",
+     page('<footer><a href="https://data.exemple-region.fr/">Plateforme open data de la Région</a></footer>'), "absent"),
+    ("trap departmental data portal",
+     page('<main><p>Consultez le <a href="https://opendata.cd-exemple.fr/explore/">portail de données départemental</a>.'
+          '</p></main>'), "absent"),
+    ("trap national dataset on data.gouv",
+     page('<main><p>La carte des bureaux de vote est téléchargeable sur <a href="https://www.data.gouv.fr/fr/datasets/'
+          'bureaux-de-vote-et-adresses-de-leurs-electeurs/">data.gouv.fr</a>.</p></main>'), "absent"),
+    ("trap INSEE statistics", page('<main><a href="https://www.insee.fr/fr/statistiques/fichier/1234/base-cc.csv">'
+                                   'Données INSEE de la population</a></main>'), "absent"),
+    ("trap ministry organisation",
+     page('<main><a href="https://www.data.gouv.fr/fr/organizations/ministere-de-l-interieur/">Résultats des '
+          'élections</a></main>'), "absent"),
+    ("own dataset on data.gouv by slug",
+     page('<main><a href="https://www.data.gouv.fr/fr/datasets/subventions-aux-associations-ville-exemple/">'
+          'Subventions 2024</a></main>'), "present"),
+    ("own dataset on data.gouv by wording",
+     page('<main><p>Nos données ouvertes : <a href="https://www.data.gouv.fr/fr/datasets/arbres-remarquables-123/">'
+          'arbres remarquables</a></p></main>'), "present"),
+    ("intercommunal portal holding the commune's data",
+     page('<nav><a href="https://data.agglo-exemple.fr/">Open data de l’agglomération</a></nav>'), "present"),
+    ("commune publishing on the departmental portal",
+     page('<main><p>La commune publie ses budgets sur le <a href="https://opendata.cd-exemple.fr/commune-exemple">'
+          'portail open data du Département</a>.</p></main>'), "present"),
 ]
 
 

@@ -133,6 +133,33 @@ BODIES = [
     ("conseil citoyen", page('<main><a href="/cc">Conseil citoyen</a></main>'), "present"),
     ("trap council commission", page('<main><a href="/com">Commission des finances</a><a href="/cm">Conseil municipal</a></main>'), "absent"),
     ("trap constitutional council", page("<main><p>Le Conseil constitutionnel a validé la loi.</p></main>"), "absent"),
+    ("trap ended body under its heading",
+     page("<main><h2>Comité consultatif de la vie associative</h2><p>Installé en 2010, ce comité a cessé de se réunir "
+          "en 2020 et n’a jamais été reconstitué.</p></main>"), "absent"),
+    ("trap youth council put to sleep",
+     page("<main><h3>Le CMJ</h3><p>Faute de volontaires, le conseil des jeunes est en sommeil depuis la rentrée 2023."
+          "</p></main>"), "absent"),
+    ("trap body no longer existing, described first",
+     page("<main><h2>Conseil des aînés</h2><p>Le conseil des aînés réunissait douze retraités de la commune. "
+          "Il n’existe plus depuis le renouvellement du conseil municipal.</p></main>"), "absent"),
+    ("trap ended body on its own page",
+     page("<main><h1>Conseils de quartier</h1><p>Les conseils de quartiers ont été supprimés par délibération du 4 mars "
+          "2021.</p></main>", "Conseils de quartier"), "absent"),
+    ("recreated body is alive",
+     page("<main><h2>Conseil des sages</h2><p>Dissous en 2015, le conseil des sages a été recréé en 2022 ; il se réunit "
+          "chaque trimestre en mairie.</p></main>"), "present"),
+    ("ended body with a live successor",
+     page("<main><h2>Instances participatives</h2><p>Les comités de quartier, supprimés en 2018, ont été remplacés par un "
+          "conseil citoyen.</p></main>"), "present"),
+    ("ended body beside a live one",
+     page("<main><h2>Conseil des jeunes et conseils de quartier</h2><p>Les conseils de quartier ont été dissous en 2020."
+          "</p><p>Le conseil municipal des jeunes compte dix-huit élus de 9 à 14 ans.</p></main>"), "present"),
+    ("suspended for the summer is still alive",
+     page("<main><h2>Conseil municipal des enfants</h2><p>Les séances sont suspendues pendant les vacances scolaires."
+          "</p></main>"), "present"),
+    ("ended body with a contact to join the new one",
+     page("<main><h2>Conseil des sages</h2><p>L’ancien conseil a pris fin avec le mandat précédent. Pour rejoindre le "
+          "nouveau conseil des sages, écrivez à sages@ville-exemple.fr.</p></main>"), "present"),
 ]
 
 
