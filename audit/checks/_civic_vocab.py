@@ -37,9 +37,12 @@ NEGATION = words_pattern(
 )
 #: A statement that a body or a service no longer exists, or was never recreated: "a été dissous", "a pris fin".
 DEFUNCT = words_pattern(
-    r"dissou(?:s|te|tes)", r"dissolution", r"supprime(?:e|s|es)?", r"suppression", r"n'existe(?:nt)? plus",
-    r"(?:a|ont) (?:pris fin|cesse|ferme|disparu)", r"(?:a|ont) ete (?:arrete|abandonne|ferme|interrompu)(?:e|s|es)?",
-    r"(?:est|sont) (?:definitivement )?(?:ferme|arrete|abandonne)(?:e|s|es)? definitivement", r"fermeture definitive",
+    r"dissou(?:s|te|tes)", r"(?:depuis|apres) (?:la|sa|leur) (?:dissolution|suppression|disparition|fermeture)",
+    r"(?:a|ont) ete (?:supprime|arrete|abandonne|ferme|interrompu)(?:e|s|es)?", r"(?:est|sont) supprimee?s?",
+    r"supprimee?s? (?:en|depuis|par|lors|le|la|au|a la|avec|faute)", r"n'existe(?:nt)? plus",
+    r"(?:a|ont) (?:pris fin|disparu|ferme ses portes|ferme leurs portes|ferme definitivement)",
+    r"(?:a|ont) cesse",
+    r"(?:est|sont) (?:definitivement )?(?:fermee?s?|arretee?s?|abandonnee?s?) definitivement", r"fermeture definitive",
     r"n'(?:a|ont) (?:pas|jamais) ete (?:recree|reconduit|renouvele|relance|reconstitue|remplace|reinstalle|reactive)\w*",
     r"n'(?:a|ont) jamais (?:vu le jour|fonctionne|ete (?:mise?s? en place|installee?s?|creee?s?))",
     r"(?:il )?n'y a plus", r"ne (?:se reuni(?:t|ssent)|fonctionne(?:nt)?|siege(?:nt)?|propose(?:nt)?|assure(?:nt)?"

@@ -154,6 +154,10 @@ BODIES = [
     ("ended body beside a live one",
      page("<main><h2>Conseil des jeunes et conseils de quartier</h2><p>Les conseils de quartier ont été dissous en 2020."
           "</p><p>Le conseil municipal des jeunes compte dix-huit élus de 9 à 14 ans.</p></main>"), "present"),
+    ("body that removed something is alive",
+     page("<main><h1>Conseil municipal des jeunes</h1><p>Le conseil municipal des jeunes a supprimé les gobelets "
+          "jetables à la cantine et a fermé le débat sur le skatepark.</p></main>", "Conseil municipal des jeunes"),
+     "present"),
     ("suspended for the summer is still alive",
      page("<main><h2>Conseil municipal des enfants</h2><p>Les séances sont suspendues pendant les vacances scolaires."
           "</p></main>"), "present"),
