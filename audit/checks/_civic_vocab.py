@@ -113,6 +113,8 @@ _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 SECTION_CHARS = 2000
 #: Kind of the observations made in news about a topic (see `Feature.news_strength`).
 NEWS_KIND = "news-item"
+#: Kind of the mark left by a page about the feature that says it has ended (see `decide_feature`).
+ENDED_KIND = "ended-page"
 
 
 @dataclass(frozen=True)
@@ -506,12 +508,22 @@ def text_observation(
         obs = Observation(
             criterion=feature.criterion, url=page.url, excerpt=excerpt(raw, match.group(0)), kind="text",
             locator=locator(block), strength=feature.text_strength * REGION_WEIGHT.get(region_of(block), 0.85),
+            value=_linked_target(page, block, match.group(0)),
         )
         if feature.news_strength is not None:
             item = teaser_target(page, block) or (news_key(page.url) if news_item else None)
             if item and not owns_scheme(feature, fold(raw)):
                 return _as_news(feature, obs, item)
         return obs
+    return None
+
+
+def _linked_target(page: Page, block: HtmlElement, name: str) -> str | None:
+    """The page of the site that a link of `block` whose text holds `name` leads to (a menu item read as text)."""
+    for anchor in block.iter("a"):
+        if name in fold(anchor.text_content()):
+            url = urljoin(page.url, (anchor.get("href") or "").strip())
+            return news_key(url) if is_web(url) and urlsplit(url).netloc == urlsplit(page.url).netloc else None
     return None
 
 
@@ -588,7 +600,7 @@ def best_link(feature: Feature, page: Page, news_item: bool) -> Observation | No
         strength, kind = link_strength(feature, link)
         if not strength:
             continue
-        obs = from_link(feature.criterion, page, link, strength, kind)
+        obs = from_link(feature.criterion, page, link, strength, kind, value=news_key(link.url) if link.internal else None)
         item = _news_link_item(feature, page, link, kind, news_item)
         if item:
             obs = _as_news(feature, obs, item)
@@ -606,6 +618,9 @@ def observe_feature(page: Page, feature: Feature) -> list[Observation]:
         feature, _section_text(_page_section(page))
     )
     found = heading_observations(feature, page, news_item)
+    if not found and _ended_page(feature, page):
+        found.append(Observation(feature.criterion, page.url, excerpt(f"Titre de la page : {page.title}"), ENDED_KIND,
+                                 strength=0.0, value=news_key(page.url)))
     link = best_link(feature, page, news_item)
     if link is not None:
         found.append(link)
@@ -616,16 +631,29 @@ def observe_feature(page: Page, feature: Feature) -> list[Observation]:
     return found
 
 
+def _ended_page(feature: Feature, page: Page) -> bool:
+    """The page's title or h1 names the feature, and the section of its h1 says it has ended."""
+    h1 = next(page.tree.iter("h1"), None)
+    named = sighting(feature.names, page.folded_title, feature.traps) or (
+        h1 is not None and sighting(feature.names, fold(h1.text_content()), feature.traps))
+    return bool(named) and defunct_section(feature, page, _page_section(page))
+
+
 def decide_feature(observations: list[Observation], criterion: str, threshold: float = 0.5) -> Answer:
     """Present when the distinct sightings of `criterion` reach `threshold` together.
 
     A menu or footer link repeated on every page is one sighting, not one per
     page: observations are merged by excerpt, keeping the strongest. News about
-    the topic counts once per news item, however many teasers announce it.
+    the topic counts once per news item, however many teasers announce it. A
+    link to a page saying the feature has ended ("le conseil des sages a été
+    dissous") does not count: the juror who follows it finds nothing alive.
     """
+    ended = {o.value for o in observations if o.criterion == criterion and o.kind == ENDED_KIND}
     distinct: dict[str, Observation] = {}
     for obs in observations:
-        if obs.criterion != criterion:
+        if obs.criterion != criterion or obs.kind == ENDED_KIND:
+            continue
+        if obs.kind in ("link", "url", "text") and obs.value in ended:
             continue
         key = f"{NEWS_KIND} {obs.value}" if obs.kind == NEWS_KIND else fold(obs.excerpt)
         if key not in distinct or obs.strength > distinct[key].strength:

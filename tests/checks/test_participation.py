@@ -172,6 +172,21 @@ def test_citizen_bodies(name, page_, expected):
     assert answer("edemocracy.citizen_bodies", page_)["status"] == expected
 
 
+@pytest.mark.parametrize("target,expected", [
+    ("<main><h1>Conseil des sages</h1><p>Le conseil des sages a été dissous à la fin du mandat précédent.</p></main>",
+     "absent"),
+    ("<main><h1>Le conseil des sages</h1><p>Il n’a pas été reconduit après 2020 : il n’existe plus.</p></main>", "absent"),
+    ("<main><h1>Conseil des sages</h1><p>Douze habitants de plus de 60 ans y siègent et se réunissent chaque mois.</p>"
+     "</main>", "present"),
+])
+def test_menu_link_to_a_page_saying_the_body_has_ended(target, expected):
+    """The juror follows the menu link: a page saying the body was dissolved makes the link void."""
+    menu = '<nav><a href="/vie-municipale/conseil-des-sages">Conseil des sages</a></nav>'
+    pages = [page(f"{menu}<main><p>Bienvenue</p></main>", path="/accueil"),
+             page(f"{menu}{target}", "Conseil des sages", "/vie-municipale/conseil-des-sages")]
+    assert answer("edemocracy.citizen_bodies", *pages)["status"] == expected
+
+
 def test_menu_link_repeated_on_every_page_counts_once():
     """A weak footer sentence repeated on many pages must not add up to present."""
     footer = "<footer><p>Une consultation publique sera organisée.</p></footer>"
