@@ -14,8 +14,8 @@ NEEDS = frozenset({"html"})
 
 JOB_PHRASES = (
     r"offres? d'emplois?", r"offres? de (?:stages?|postes?|recrutements?)", r"recrutements?",
-    r"(?:la|notre|votre) (?:ville|mairie|commune|collectivite|communaute de communes|agglo) recrute",
-    r"(?:nous|on) recrut(?:e|ons)", r"nous rejoindre", r"rejoignez-nous", r"rejoigne[rz] (?:nos|les) equipes",
+    r"(?:la|notre|votre) (?:ville|mairie|commune|collectivite|communaute de communes|agglo) (?:recrute|embauche)",
+    r"(?:nous|on) (?:recrut|embauch)(?:e|ons)", r"nous rejoindre", r"rejoignez-nous", r"rejoigne[rz] (?:nos|les) equipes",
     r"travailler (?:a|pour|avec) la (?:ville|mairie|commune|collectivite)", r"candidatures? spontanees?",
     r"postes? (?:a pourvoir|vacants?|ouverts?)", r"emplois? (?:et|&) (?:stages?|recrutements?|carrieres?)",
     r"emplois? (?:saisonniers?|municipaux|communaux)", r"jobs? d'ete", r"carrieres? (?:et|&) (?:emplois?|recrutements?)",
@@ -23,7 +23,7 @@ JOB_PHRASES = (
 JOB_NAMES = words_pattern(*JOB_PHRASES)
 #: What body text says when the commune itself recruits: a notice of the territorial civil service.
 JOB_MENTIONS = words_pattern(
-    r"(?:la|notre|votre) (?:ville|mairie|commune|collectivite|communaute de communes|agglo) recrute",
+    r"(?:la|notre|votre) (?:ville|mairie|commune|collectivite|communaute de communes|agglo) (?:recrute|embauche)",
     r"(?:nos|les) offres d'emplois? (?:de la|du) (?:ville|mairie|commune|collectivite|ccas)", r"nos offres d'emplois?",
     r"postes? (?:a pourvoir|vacants?)", r"cadres? d'emplois? des", r"(?:fonction publique|filiere) territoriale",
     r"recrute (?:un|une|des) (?:agents?|adjoints?|animat\w+|educat\w+|responsables?|directeur|directrice|chargee?)",

@@ -24,7 +24,7 @@ WIFI_NAMES = words_pattern(
 )
 #: Wi-Fi of a campsite, hotel or holiday rental is not the commune's.
 WIFI_TRAPS = words_pattern(
-    r"campings?", r"hotels?(?! de ville)", r"gites?", r"chambres? d'hotes?", r"locations? (?:saisonnieres?|de vacances)",
+    r"campings?", r"campeurs?", r"camping-cars?", r"hotels?(?! de ville)", r"gites?", r"chambres? d'hotes?", r"locations? (?:saisonnieres?|de vacances)",
     r"meubles? de tourisme", r"restaurants?", r"appartements?", r"chalets?", r"mobil-?homes?", r"residences? de tourisme",
     r"hotspots? (?:de |d')?(?:biodiversite|ecologiques?)", r"villages? vacances?", r"auberges?",
 )

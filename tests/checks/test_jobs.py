@@ -21,6 +21,8 @@ def answer(criterion: str, *pages: tuple[str, str]) -> dict:
 JOBS = [
     ("offres d'emploi menu", page('<nav><a href="/emploi">Offres d’emploi</a></nav>'), "present"),
     ("la ville recrute", page('<main><a href="/rec">La ville recrute</a></main>'), "present"),
+    ("la mairie embauche", page('<nav><a href="/emplois-mairie/">La mairie embauche</a></nav>'), "present"),
+    ("nous embauchons", page("<main><h2>Nous embauchons</h2><p>Deux postes d'animateur périscolaire.</p></main>"), "present"),
     ("recrutement footer", page('<footer><a href="/rec">Recrutement</a></footer>'), "present"),
     ("nous rejoindre", page('<nav><a href="/join">Nous rejoindre</a></nav>'), "present"),
     ("emploi territorial", page('<main><a href="https://www.emploi-territorial.fr/offre/o123">Voir l\'annonce</a></main>'), "present"),

@@ -19,6 +19,7 @@ def answer(criterion: str, *pages: tuple[str, str]) -> dict:
     return result
 
 WIFI = [
+    ("trap campers' wifi", page("<main><h2>Aire naturelle</h2><p>Sanitaires, aire de jeux, wifi gratuit à l'accueil pour les campeurs.</p></main>"), "absent"),
     ("wifi public menu", page('<nav><a href="/wifi">Wifi public</a></nav>'), "present"),
     ("wi-fi gratuit sentence", page("<main><p>Un accès Wi-Fi gratuit est proposé place de la Mairie.</p></main>"), "present"),
     ("WIFI4EU badge", page('<footer><img src="/img/wifi4eu-logo.png" alt="WiFi4EU"></footer>'), "present"),
