@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from copy import deepcopy
 from datetime import date, datetime, timedelta
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote, urljoin, urlsplit
 
 from lxml.html import HtmlElement
 
@@ -17,7 +18,7 @@ from audit.model import Answer, Observation, SiteFacts
 from audit.observe import from_link
 from audit.page import Link, Page, region_of
 from audit.text import clean, fold, words_pattern
-from audit.urls import canonical
+from audit.urls import canonical, document_type
 
 CRITERIA = ("site.news",)
 NEEDS = frozenset({"html", "site_facts"})
@@ -27,12 +28,21 @@ NEWS_WORDS = words_pattern(
     "actualites?", "actus?", "toute l'actualite", "toutes les actualites", "l'actu", "a la une", "quoi de neuf",
     "news", "infos? (?:de la |du )?(?:ville|commune|village|mairie|municipales?|locales?)", "flash infos?",
     "dernieres? (?:nouvelles|infos|informations|actualites)", "breves", "en bref", "communiques?(?: de presse)?",
-    "nouvelles", "l'info", "les infos",
+    "nouvelles", "l'info", "les infos", "dernieres publications", "fil (?:d')?(?:infos?|actus?|actualites?)",
+    "(?:la ville|la commune|la mairie|le village|la municipalite|votre (?:ville|commune|mairie)) vous informe",
 )
 #: Labels that look like news but are not a news section.
 NEWS_TRAPS = words_pattern(
     "newsletters?", "lettre d'information", "abonnez-vous", "s'abonner", "inscri\\w*", "infos? pratiques",
     "informations pratiques", "infos? travaux", "infos? (?:trafic|route|collecte|dechets)",
+    "publications? officielles?", "recueils? des actes", "actes administratifs",
+)
+#: Names of what lists dated items without being news: the agenda, council papers, official acts.
+NOT_NEWS_CONTEXT = words_pattern(
+    "agenda", "evenements?", "manifestations?", "a venir", "a l'affiche", "sorties", "animations", "calendrier",
+    "que faire", "festivites", "comptes? rendus?", "proces-verba\\w+", "deliberations?", "arretes?",
+    "recueils? des actes", "actes administratifs", "publications? officielles?", "bulletins?", "marches publics",
+    "offres d'emploi", "documents?", "telechargements?", "enquetes? publiques?", "conseils? municipa\\w+",
 )
 #: Headings that name a news section only when they stand alone ("Infos", "Informations"): the dated
 #: items below them must then confirm it.
@@ -45,8 +55,8 @@ NEWS_PATH = re.compile(r"/(?:actualites?|actus?|news|a-la-une|breves|articles?|b
 EVENT_PATH = re.compile(r"/(?:agenda|evenements?|events?|manifestations?|sorties?)(?:[/_.-]|$)", re.I)
 ARTICLE_TYPES = frozenset({"newsarticle", "article", "blogposting", "reportagenewsarticle"})
 PUBLISHED = words_pattern("publie le", "publiee le", "mis en ligne le", "date de publication", "posted on", "publie")
-#: How far after the title an article's date may stand when no label introduces it.
-DATE_AFTER_TITLE = 300
+#: How many lines after an article's title its date line may stand when no label introduces it.
+LINES_AROUND_TITLE = 4
 #: How far up from an item link to look for its date before reaching the whole list.
 MAX_CLIMB = 5
 #: URL paths of news listings themselves (not items).
@@ -63,7 +73,20 @@ TITLE_LEAD = re.compile(r"^[\s|:,.)\]-]*")
 MIN_TITLE_LETTERS = 10
 LETTER = re.compile(r"[a-z]")
 SITE_REGIONS = frozenset({"nav", "header", "footer"})
+#: Elements holding an item's title: a date inside them is part of the title, not its publication date.
+TITLE_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+#: A line this short holding one date after a separator is a card's meta line ("Vie locale · 20.11.2026").
+META_LINE_CHARS = 50
+META_SEPARATOR = re.compile(r"[|·•,:/–—-]\s*$")
+NON_WORD = re.compile(r"[^a-z0-9]+")
+#: Elements that may be a news card, and parents whose children are not cards.
+CARD_TAGS = frozenset({"article", "div", "li", "section", "tr", "dd"})
+SKIPPED_PARENTS = frozenset({"nav", "header", "footer", "head", "select", "form"})
+#: A card longer than this is a page section, not one item.
+MAX_CARD_CHARS = 1500
 RECENT_DAYS = 90
+#: The same title dated this close on two pages is one item (a listing's date and its page's date).
+SAME_ITEM_DAYS = 3
 
 
 def _labels_news(text: str) -> bool:
@@ -78,19 +101,79 @@ def _section_link(page: Page) -> Iterator[Observation]:
             return
 
 
+def _heading_text(node: HtmlElement) -> str:
+    """The text of the first title heading inside a card, or ''."""
+    for heading in node.iter(*TITLE_TAGS):
+        text = clean(heading.text_content())
+        if len(LETTER.findall(fold(text))) >= MIN_TITLE_LETTERS // 2:
+            return text
+    return ""
+
+
+def _dated_line(folded: str) -> FoundDate | None:
+    """The date a line states as a publication date: opening it ("20.11.2026", "Publié le 3 mars
+    2026"), after "Publié le", or closing a short meta line ("Mairie · 20/11/2026"); not a date inside
+    a sentence of the summary ("Coupure d'eau le 26 novembre")."""
+    rest = folded[LINE_LEAD.match(folded).end() :]
+    dates = find_dates(rest[:60])
+    if dates and rest.startswith(dates[0].text):
+        return dates[0]
+    for match in PUBLISHED.finditer(folded):
+        after = folded[match.end() : match.end() + 40]
+        dates = find_dates(after)
+        if dates and after.find(dates[0].text) <= 12:
+            return dates[0]
+    dates = find_dates(folded)
+    if len(dates) == 1 and len(folded) <= META_LINE_CHARS and META_SEPARATOR.search(folded[: folded.find(dates[0].text)]):
+        return dates[0]
+    return None
+
+
+def _is_title_link(link: HtmlElement) -> bool:
+    """Whether a link's text is an item's title (not a date, an image or "Lire")."""
+    return len(LETTER.findall(fold(link.text_content()))) >= MIN_TITLE_LETTERS
+
+
 def _date_in(node: HtmlElement) -> FoundDate | None:
-    """The date a news card shows: a ``<time>`` first, else the first date in its text."""
+    """The publication date a news card shows: its ``<time>`` first, else its date line; never a date
+    inside its title (headings, item links) or inside a sentence of its summary."""
     for time in node.iter("time"):
+        if any(a.tag in TITLE_TAGS for a in time.iterancestors()):
+            continue
         found = parse_date(time.get("datetime")) or parse_date(clean(time.text_content()))
         if found:
             return found
-    text = fold(" ".join(node.itertext()))[:600]
-    found = find_dates(text)
-    return found[0] if found else None
+    node = deepcopy(node)
+    for title in [el for el in node.iter(*TITLE_TAGS, "a") if el.tag != "a" or _is_title_link(el)]:
+        if title is not node and title.getparent() is not None:
+            title.drop_tree()
+    for line, _ in lines(node):
+        found = _dated_line(fold(line))
+        if found:
+            return found
+    return None
+
+
+def _item_key(url: str) -> str:
+    """One key per item page, whatever the link's scheme, ``www.`` or trailing slash."""
+    parts = urlsplit(canonical(url))
+    host = parts.netloc.lower().removeprefix("www.")
+    return f"{host}{parts.path.rstrip('/')}{'?' + parts.query if parts.query else ''}"
+
+
+def title_key(title: str) -> str:
+    """An item's title as the same item shows it everywhere: folded, without punctuation or a leading date."""
+    folded = fold(title)
+    rest = folded[LINE_LEAD.match(folded).end() :]
+    dates = find_dates(rest[:40])
+    if dates and rest.startswith(dates[0].text):
+        folded = rest[len(dates[0].text) :]
+    return " ".join(NON_WORD.sub(" ", folded).split())[:80]
 
 
 def _items(links: list[Link]) -> list[tuple[str, FoundDate, str]]:
-    """(item URL, date, title) of dated news cards: climb from each link to the block holding its date."""
+    """(item URL, date, title) of dated news cards: climb from each link to the block holding its date.
+    The title is the card's heading when it has one ("Lire la suite" links), else the link's text."""
     items: dict[str, tuple[str, FoundDate, str]] = {}
     for link in links:
         if link.url in items:
@@ -110,7 +193,7 @@ def _items(links: list[Link]) -> list[tuple[str, FoundDate, str]]:
                 break
             found = _date_in(node)
             if found:
-                items[link.url] = (link.url, found, link.text)
+                items[link.url] = (link.url, found, _heading_text(node) or link.text)
                 break
         if len(items) >= MAX_ITEMS:
             break
@@ -239,11 +322,14 @@ def _article_date(page: Page) -> tuple[FoundDate, str] | None:
         if dates and after.find(dates[0].text) <= 12:
             return dates[0], excerpt(page.text, match.group(0))
     h1 = next((fold(text) for level, text in page.headings if level == 1 and text), "")
-    at = page.folded.find(h1) if h1 else -1
-    if at >= 0:
-        dates = find_dates(page.folded[at + len(h1) : at + len(h1) + DATE_AFTER_TITLE])
-        if dates:
-            return dates[0], excerpt(page.text, dates[0].text)
+    found_lines = [fold(line) for line, _ in lines(page.tree)] if h1 else []
+    at = next((i for i, line in enumerate(found_lines) if line == h1), None)
+    if at is not None:
+        # The date line just below the title, else just above it; never a date in the title or the text.
+        for line in [*found_lines[at + 1 : at + 1 + LINES_AROUND_TITLE], *found_lines[max(at - 2, 0) : at][::-1]]:
+            found = _dated_line(line)
+            if found:
+                return found, excerpt(page.text, found.text)
     return None
 
 
@@ -263,6 +349,76 @@ def _is_article(page: Page) -> bool:
     return bool(NEWS_PATH.search(urlsplit(page.url).path.rstrip("/")))
 
 
+def _context(first: HtmlElement) -> str:
+    """The heading a group of cards stands under: the nearest heading before it, climbing up."""
+    node: HtmlElement | None = first
+    for _ in range(MAX_CLIMB):
+        if node is None:
+            break
+        for sibling in node.itersiblings(preceding=True):
+            if not isinstance(sibling.tag, str):
+                continue
+            if sibling.tag in TITLE_TAGS:
+                return clean(sibling.text_content())
+            inner = sibling.xpath(".//h1|.//h2|.//h3|.//h4")
+            if inner:
+                return clean(inner[-1].text_content())
+        node = node.getparent()
+    return ""
+
+
+def _card(card: HtmlElement, base: str) -> tuple[str, FoundDate, str] | None:
+    """(item URL or page anchor, publication date, title) of one card: a heading or a title link,
+    and a publication date outside the title; a card pointing to an event or a document is not news."""
+    text = fold(card.text_content())
+    if len(text) > MAX_CARD_CHARS or not (find_dates(text) or card.find(".//time") is not None):
+        return None
+    hrefs = {a.get("href") for a in card.iter("a") if a.get("href")}
+    if len(hrefs) > 3:
+        return None
+    links = [a for a in card.iter("a") if a.get("href") and not a.get("href").startswith(("#", "mailto:", "tel:"))]
+    url = urljoin(base, links[0].get("href")) if links else ""
+    if url and (EVENT_PATH.search(urlsplit(url).path) or document_type(url)):
+        return None
+    title = _heading_text(card) or next((clean(a.text_content()) for a in links if _is_title_link(a)), "")
+    if not title:
+        return None
+    found = _date_in(card)
+    if found is None or found.year is None:
+        return None
+    return (url or f"{canonical(base)}#{quote(title_key(title)[:40])}"), found, title
+
+
+def _card_items(page: Page) -> list[tuple[str, FoundDate, str]]:
+    """News items read from the page's structure, whatever the section is called: repeated cards
+    (``<article>`` elements, or siblings of one tag and class) each with a title and a publication
+    date, outside the site's menus and not under an agenda or official-papers heading."""
+    h1 = next((text for level, text in page.headings if level == 1 and text), "")
+    page_context = f"{h1} {'' if page.is_home else page.title}"
+    if NOT_NEWS_CONTEXT.search(fold(page_context)):
+        return []
+    items: list[tuple[str, FoundDate, str]] = []
+    for parent in page.tree.iter():
+        if not isinstance(parent.tag, str) or parent.tag in SKIPPED_PARENTS:
+            continue
+        groups: dict[tuple[str, str], list[HtmlElement]] = {}
+        for child in parent:
+            if isinstance(child.tag, str) and child.tag in CARD_TAGS:
+                groups.setdefault((child.tag, child.get("class") or ""), []).append(child)
+        for group in groups.values():
+            if len(group) < 2 or region_of(group[0]) in SITE_REGIONS:
+                continue
+            cards = [found for found in (_card(card, page.url) for card in group[:MAX_ITEMS]) if found]
+            if len(cards) >= 2 and not NOT_NEWS_CONTEXT.search(fold(_context(group[0]))):
+                items += cards
+    return items
+
+
+def _value(items: list[tuple[str, FoundDate, str]]) -> list[list[str]]:
+    """Items as [key, ISO date, title key]: the key is the item's page when it has one."""
+    return [[u if "#" in u else _item_key(u), d.iso(), title_key(t)] for u, d, t in items]
+
+
 def observe(page: Page) -> Iterator[Observation]:
     yield from _section_link(page)
     if _is_listing(page) and not page.is_home:
@@ -274,8 +430,9 @@ def observe(page: Page) -> Iterator[Observation]:
         article = _article_date(page) if _is_article(page) else None
         if article:
             found, cut = article
+            h1 = next((text for level, text in page.headings if level == 1 and text), page.title)
             yield Observation("site.news", page.url, cut, "article", strength=0.8,
-                              value=[[canonical(page.url), found.iso()]])
+                              value=_value([(page.url, found, h1)]))
             return
         items = []
         for block, members in _news_sections(page):
@@ -287,7 +444,13 @@ def observe(page: Page) -> Iterator[Observation]:
     if items:
         url, found, title = items[0]
         yield Observation("site.news", page.url, excerpt(f"{title} — {found.text}"), "items", strength=0.8,
-                          value=[[u, d.iso()] for u, d, _ in items])
+                          value=_value(items))
+    known = {_item_key(url) for url, _, _ in items} | {title_key(title) for _, _, title in items}
+    cards = [c for c in _card_items(page) if _item_key(c[0]) not in known and title_key(c[2]) not in known]
+    if cards:
+        url, found, title = cards[0]
+        yield Observation("site.news", page.url, excerpt(f"{title} — {found.text}"), "cards", strength=0.7,
+                          value=_value(cards))
 
 
 def _crawl_date(site: SiteFacts | None) -> date | None:
@@ -299,24 +462,39 @@ def _crawl_date(site: SiteFacts | None) -> date | None:
         return None
 
 
+def _same_item(title: str, when: date, seen: dict[str, date]) -> bool:
+    """Whether an item of this title was already counted a few days apart (a card and its page)."""
+    other = seen.get(title)
+    return bool(title) and other is not None and abs((other - when).days) <= SAME_ITEM_DAYS
+
+
 def decide(observations: list[Observation], site: SiteFacts | None) -> dict[str, Answer]:
     crawled = _crawl_date(site)
     dated: dict[str, date] = {}
-    # An article's own page gives its date first; cards on listings fill in the rest.
+    titles: dict[str, date] = {}
+    backed: list[Observation] = []
+    # An article's own page gives its date first; cards on listings fill in the rest. One item seen on
+    # several pages (same page, or same title a few days apart) counts once.
     for obs in sorted(observations, key=lambda o: o.kind != "article"):
-        for url, iso in obs.value or ():
+        past = False
+        for key, iso, title in obs.value or ():
             when = resolve(iso, crawled)
-            if when is None or url in dated:
-                continue
-            if crawled is not None and when > crawled + timedelta(days=1):
+            if when is None or (crawled is not None and when > crawled + timedelta(days=1)):
                 continue  # a future date is an event, not news
-            dated[url] = when
+            past = True
+            if key in dated or _same_item(title, when, titles):
+                continue
+            dated[key] = when
+            titles.setdefault(title, when)
+        # Repeated dated cards prove news only when some are past (else they are the agenda).
+        if obs.kind != "cards" or past:
+            backed.append(obs)
     latest = max(dated.values(), default=None)
     recent = None
     if crawled is not None:
         recent = sum(1 for when in dated.values() if crawled - timedelta(days=RECENT_DAYS) <= when <= crawled)
     value = {"latest": latest.isoformat() if latest else None, "recent_count": recent}
-    combined = confidence_of(observations)
-    if observations and (combined >= 0.5 or dated):
-        return {"site.news": Answer("present", evidence_of(observations), confidence=combined, value=value)}
+    combined = confidence_of(backed)
+    if backed and (combined >= 0.5 or dated):
+        return {"site.news": Answer("present", evidence_of(backed), confidence=combined, value=value)}
     return {"site.news": Answer("absent", [], confidence=0.7 * (1 - combined / 2), value=value)}
