@@ -40,7 +40,7 @@ NEWS_TRAPS = words_pattern(
 #: Names of what lists dated items without being news: the agenda, council papers, official acts.
 NOT_NEWS_CONTEXT = words_pattern(
     "agenda", "evenements?", "manifestations?", "a venir", "a l'affiche", "sorties", "animations", "calendrier",
-    "que faire", "festivites", "comptes? rendus?", "proces-verba\\w+", "deliberations?", "arretes?",
+    "que faire", "festivites", "rendez-vous", "comptes? rendus?", "proces-verba\\w+", "deliberations?", "arretes?",
     "recueils? des actes", "actes administratifs", "publications? officielles?", "bulletins?", "marches publics",
     "offres d'emploi", "documents?", "telechargements?", "enquetes? publiques?", "conseils? municipa\\w+",
 )

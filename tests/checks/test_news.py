@@ -181,3 +181,104 @@ def test_dated_items_traps(body: str) -> None:
     answer = _run([(HOME, _html(body))])
     assert answer["status"] == "absent"
     assert answer["value"]["latest"] is None
+
+
+def _card(title: str, when: str, href: str | None = None, tag: str = "article") -> str:
+    heading = f'<h3><a href="{href}">{title}</a></h3>' if href else f"<h3>{title}</h3>"
+    return f'<{tag} class="bloc">{heading}{when}<p>Quelques lignes de présentation.</p></{tag}>'
+
+
+@pytest.mark.parametrize("pages, latest, recent", [
+    # A section named neither "Actualités" nor "Infos": repeated <article> cards, each a title and a <time>.
+    ([(HOME, _html('<nav><a href="/ca-bouge">Ça bouge chez nous</a></nav>')),
+      (HOME + "ca-bouge", _html('<main><h1>Ça bouge chez nous</h1>'
+       + _card("Nouveau parking près de l’école", '<time datetime="2024-03-14">14 mars 2024</time>', "/ca-bouge/parking")
+       + _card("Le marché passe au samedi", '<time datetime="2024-02-02">2 février 2024</time>', "/ca-bouge/marche")
+       + '</main>', "<title>Ça bouge chez nous</title>"))], "2024-03-14", 2),
+    # Home cards without links, dated "15.03.2024" in a small meta line, under an unnamed block.
+    ([(HOME, _html('<main><div class="grille">'
+       + _card("Ouverture de la maison médicale", '<p class="meta">Santé · 15.03.2024</p>', tag="div")
+       + _card("Concours des maisons fleuries", '<p class="meta">Cadre de vie · 01.03.2024</p>', tag="div")
+       + '</div></main>'))], "2024-03-15", 2),
+    # Labels other than "Actualités" for a news section.
+    ([(HOME, _html('<nav><a href="/informe">La commune vous informe</a></nav>'))], None, 0),
+    ([(HOME, _html('<nav><a href="/fil">Le fil d’actu</a></nav>'))], None, 0),
+    ([(HOME, _html('<footer><a href="/dernieres">Dernières publications</a></footer>'))], None, 0),
+])
+def test_news_recognised_by_structure_and_labels(pages: list, latest: str | None, recent: int) -> None:
+    answer = _run(pages)
+    assert answer["status"] == "present"
+    assert answer["value"] == {"latest": latest, "recent_count": recent}
+
+
+@pytest.mark.parametrize("body", [
+    # Dated cards under an events heading, even past ones, are the agenda.
+    '<main><h2>Vos rendez-vous</h2>' + _card("Thé dansant", "<time>2 mars 2024</time>")
+    + _card("Bourse aux vêtements", "<time>9 mars 2024</time>") + "</main>",
+    # Official papers listed as dated cards are not news.
+    '<main><h1>Publications officielles</h1>' + _card("Arrêté de circulation rue Haute", "<p>Le 04/03/2024</p>")
+    + _card("Délibération budget primitif", "<p>Le 27/02/2024</p>") + "</main>",
+    # Cards only dated in the future are coming events.
+    '<main>' + _card("Course cycliste du printemps", "<time>14 avril 2024</time>")
+    + _card("Fête de la musique", "<time>21 juin 2024</time>") + "</main>",
+    # Cards whose only date stands in their title or inside a sentence of their summary.
+    '<main><div class="bloc"><h3>Fermeture de la poste le 2 mars 2024</h3><p>Voir le détail.</p></div>'
+    '<div class="bloc"><h3>Travaux de la salle</h3><p>Les travaux ont commencé le 1er mars 2024 et dureront un mois.</p></div></main>',
+    # Links to official publications and council papers are not a news section.
+    '<nav><a href="/raa">Recueil des actes administratifs</a><a href="/po">Publications officielles</a></nav>',
+])
+def test_structure_traps(body: str) -> None:
+    answer = _run([(HOME, _html(body))])
+    assert answer["status"] == "absent"
+    assert answer["value"]["latest"] is None
+
+
+@pytest.mark.parametrize("pages, latest, recent", [
+    # A future date in the title does not displace the card's publication date.
+    ([(HOME, _html('<main><h2>Actualités</h2>'
+       + _card("Fermeture de la piscine le 2 avril 2024", '<p class="meta">Sport · 15.03.2024</p>', "/actualites/piscine")
+       + _card("Élagage des platanes", '<p class="meta">Travaux · 11.03.2024</p>', "/actualites/elagage")
+       + '</main>'))], "2024-03-15", 2),
+    # An article page: the date in its title and summary is the event's, the date line is its publication.
+    ([(HOME, _html('<nav><a href="/actualites">Actualités</a></nav>')),
+      (HOME + "actualites/marche-nocturne", _html(
+          "<main><h1>Marché nocturne le 28 mars</h1><p>Le marché aura lieu le 28 mars 2024 sur la place, venez nombreux.</p>"
+          "<p>Service communication – 09/03/2024</p><p>Texte.</p></main>"))], "2024-03-09", 1),
+    # "Publié le" wins over a date in the summary on a listing card.
+    ([(HOME + "actualites", _html('<main><h1>Actualités</h1><ul>'
+       '<li><a href="/actualites/bus">Nouveaux horaires de bus dès le 1er avril 2024</a> Publié le 12/03/2024</li>'
+       '<li><a href="/actualites/cantine">Menus de la cantine</a> Publié le 05/03/2024</li></ul></main>',
+       "<title>Actualités</title>"))], "2024-03-12", 2),
+])
+def test_publication_date_not_title_date(pages: list, latest: str, recent: int) -> None:
+    answer = _run([(HOME, _html("<p>x</p>")), *pages] if pages[0][0] != HOME else pages)
+    assert answer["status"] == "present"
+    assert answer["value"] == {"latest": latest, "recent_count": recent}
+
+
+@pytest.mark.parametrize("pages, recent", [
+    # The same items on the home page (other host form, trailing slash), the listing and their own pages.
+    ([(HOME, _html('<main><h2>À la une</h2>'
+       + _card("Repas des aînés", "<time>10 mars 2024</time>", "https://ville-exemple.fr/nouvelles/repas/")
+       + _card("Collecte de sang", "<time>3 mars 2024</time>", "http://www.ville-exemple.fr/nouvelles/sang")
+       + '</main>')),
+      (HOME + "nouvelles", _html('<main><h1>Nouvelles</h1>'
+       + _card("Repas des aînés", "<time>10 mars 2024</time>", "/nouvelles/repas")
+       + _card("Collecte de sang", "<time>3 mars 2024</time>", "/nouvelles/sang") + "</main>", "<title>Nouvelles</title>")),
+      (HOME + "nouvelles/repas", _html("<main><h1>Repas des aînés !</h1><p>Publié le 10/03/2024</p></main>"))], 2),
+    # Cards without their own page repeated on two pages, punctuation aside, are the same items.
+    ([(HOME, _html('<main><h2>Infos de la mairie</h2><div>'
+       + _card("Fermeture estivale : l’accueil", "<time>12 mars 2024</time>", tag="div")
+       + _card("Inscriptions à la cantine", "<time>8 mars 2024</time>", tag="div") + '</div></main>')),
+      (HOME + "infos", _html('<main><h1>Infos de la mairie</h1>'
+       + _card("Fermeture estivale – l'accueil", "<time>12 mars 2024</time>")
+       + _card("Inscriptions a la cantine", "<time>8 mars 2024</time>") + "</main>", "<title>Infos de la mairie</title>"))], 2),
+    # Two items of the same title weeks apart are two items.
+    ([(HOME, _html('<main><h2>Actualités</h2>'
+       + _card("Menus de la cantine", "<time>11 mars 2024</time>", "/actualites/menus-mars")
+       + _card("Menus de la cantine", "<time>12 février 2024</time>", "/actualites/menus-fevrier") + '</main>'))], 2),
+])
+def test_items_counted_once_across_pages(pages: list, recent: int) -> None:
+    answer = _run(pages)
+    assert answer["status"] == "present"
+    assert answer["value"]["recent_count"] == recent
