@@ -8,7 +8,7 @@ import pytest
 
 from audit.browser import find_chromium
 from audit.demo.server import serve_folder
-from tests.conftest import FAST, QUICK, SITES, read_audits, run_audit
+from tests.conftest import QUICK, SITES, read_audits, run_audit
 
 pytestmark = pytest.mark.skipif(find_chromium() is None, reason="Chromium n'est pas installé (make setup l'installe)")
 

@@ -13,7 +13,7 @@ from lxml.html import HtmlElement
 from audit.checks._blocks import lines
 from audit.checks._dates import FoundDate, find_dates, parse_date, resolve
 from audit.decide import confidence_of, evidence_of
-from audit.evidence import excerpt, locator
+from audit.evidence import excerpt
 from audit.model import Answer, Observation, SiteFacts
 from audit.observe import from_link
 from audit.page import Link, Page, region_of
