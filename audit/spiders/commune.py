@@ -219,7 +219,6 @@ class CommuneSpider(Spider):
         if depth > self.max_depth:
             return []
         candidates: dict[str, float] = {}
-        requests = []
         for link in page.links:
             if link.internal and link.url in state.seen:
                 state.link_from(link.url, page.url)
@@ -230,6 +229,7 @@ class CommuneSpider(Spider):
             candidates[link.url] = max(candidates.get(link.url, 0.0), link_score(link))
         ranked = sorted(candidates.items(), key=lambda item: -item[1])[: self.max_links_per_page]
         frontier_cap = self.max_pages * 4
+        requests = []
         for url, score in ranked:
             if len(state.seen) >= frontier_cap:
                 break
