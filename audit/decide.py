@@ -24,6 +24,15 @@ def evidence_of(observations: Iterable[Observation], limit: int = MAX_EVIDENCE) 
     return out
 
 
+def strongest_per_kind(observations: Iterable[Observation]) -> dict[str, Observation]:
+    """The strongest observation of each kind: a template repeated on every page proves no more than once."""
+    best: dict[str, Observation] = {}
+    for obs in observations:
+        if obs.kind not in best or obs.strength > best[obs.kind].strength:
+            best[obs.kind] = obs
+    return best
+
+
 def confidence_of(observations: list[Observation]) -> float:
     """Combined confidence of independent sightings: 1 - Π(1 - strength)."""
     remaining = 1.0

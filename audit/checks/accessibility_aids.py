@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from lxml.html import HtmlElement
 
 from audit.checks._a11y_vocab import real_target
-from audit.decide import evidence_of
+from audit.decide import evidence_of, strongest_per_kind
 from audit.evidence import element_excerpt, excerpt, locator
 from audit.model import Answer, Observation, SiteFacts
 from audit.observe import REGION_WEIGHT, from_link
@@ -142,11 +142,7 @@ def _from_text(page: Page) -> Iterator[Observation]:
 def observe(page: Page) -> Iterator[Observation]:
     if page.status >= 400:
         return
-    best: dict[str, Observation] = {}
-    for obs in [*_from_links(page), *_from_page(page), *_from_text(page)]:
-        if obs.kind not in best or obs.strength > best[obs.kind].strength:
-            best[obs.kind] = obs
-    yield from best.values()
+    yield from strongest_per_kind([*_from_links(page), *_from_page(page), *_from_text(page)]).values()
 
 
 def decide(observations: list[Observation], site: SiteFacts | None) -> dict[str, Answer]:

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from urllib.parse import urlsplit
 
 from audit.checks.sitemap import is_broken, real_target
-from audit.decide import presence
+from audit.decide import presence, strongest_per_kind
 from audit.evidence import element_excerpt, excerpt, locator
 from audit.model import Answer, Observation, SiteFacts
 from audit.observe import from_link
@@ -117,10 +117,7 @@ def _contact_links(page: Page) -> Iterator[Observation]:
 def decide(observations: list[Observation], site: SiteFacts | None) -> dict[str, Answer]:
     kept = [o for o in observations if o.kind != "link" or not is_broken(o.value, site)]
     # Many pages repeat the same footer link: keep the best sighting of each kind.
-    best: dict[str, Observation] = {}
-    for obs in kept:
-        if obs.kind not in best or obs.strength > best[obs.kind].strength:
-            best[obs.kind] = obs
+    best = strongest_per_kind(kept)
     answer = presence(list(best.values()), "site.contact")
     if answer.status == "present":
         answer.evidence = presence(kept, "site.contact").evidence

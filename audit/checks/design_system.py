@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 
 from lxml import etree
 
-from audit.decide import confidence_of, evidence_of
+from audit.decide import confidence_of, evidence_of, strongest_per_kind
 from audit.evidence import element_excerpt, excerpt, locator
 from audit.model import Answer, Observation, SiteFacts
 from audit.observe import from_text
@@ -58,10 +58,7 @@ def observe(page: Page) -> Iterator[Observation]:
 
 def decide(observations: list[Observation], site: SiteFacts | None) -> dict[str, Answer]:
     # The template repeats on every page: one sighting per kind, and medium classes need company.
-    best: dict[str, Observation] = {}
-    for obs in observations:
-        if obs.kind not in best or obs.strength > best[obs.kind].strength:
-            best[obs.kind] = obs
+    best = strongest_per_kind(observations)
     confidence = confidence_of(list(best.values()))
     if confidence >= 0.5:
         return {"site.design_system": Answer("present", evidence_of(best.values()), confidence=confidence)}

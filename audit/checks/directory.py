@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator
 from lxml.html import HtmlElement
 
 from audit.checks.sitemap import is_broken, real_target
-from audit.decide import confidence_of, evidence_of
+from audit.decide import confidence_of, evidence_of, strongest_per_kind
 from audit.evidence import excerpt, locator
 from audit.model import Answer, Observation, SiteFacts
 from audit.observe import from_link
@@ -233,10 +233,7 @@ def observe(page: Page) -> Iterator[Observation]:
 
 def decide(observations: list[Observation], site: SiteFacts | None) -> dict[str, Answer]:
     kept = [o for o in observations if o.kind in ("page", "heading", "listing") or not is_broken(o.value, site)]
-    best: dict[str, Observation] = {}
-    for obs in kept:
-        if obs.kind not in best or obs.strength > best[obs.kind].strength:
-            best[obs.kind] = obs
+    best = strongest_per_kind(kept)
     confidence = confidence_of(list(best.values()))
     if confidence >= 0.5:
         return {"site.directory": Answer("present", evidence_of(kept), confidence=confidence)}

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from lxml.html import HtmlElement
 
-from audit.decide import confidence_of, evidence_of
+from audit.decide import confidence_of, evidence_of, strongest_per_kind
 from audit.evidence import element_excerpt, excerpt, locator
 from audit.model import Answer, Observation, SiteFacts
 from audit.observe import from_link
@@ -187,10 +187,7 @@ def decide(observations: list[Observation], site: SiteFacts | None) -> dict[str,
     archive page plus a link to it still do not show one can subscribe.
     """
     mine = [o for o in observations if o.criterion == "social.newsletter"]
-    best: dict[str, Observation] = {}
-    for obs in mine:
-        if obs.kind not in best or obs.strength > best[obs.kind].strength:
-            best[obs.kind] = obs
+    best = strongest_per_kind(mine)
     combined = confidence_of(list(best.values()))
     if best and max(o.strength for o in best.values()) >= 0.5:
         return {"social.newsletter": Answer("present", evidence_of(best.values()), confidence=combined)}

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from audit.checks._blocks import fold_mapped, lines, original
 from audit.evidence import excerpt
+from audit.decide import strongest_per_kind
 from audit.model import Answer, Evidence, Observation, SiteFacts
 from audit.page import Page
 from audit.text import clean, fold, words_pattern
@@ -197,10 +198,7 @@ def observe(page: Page) -> Iterator[Observation]:
 
 
 def decide(observations: list[Observation], site: SiteFacts | None) -> dict[str, Answer]:
-    best: dict[str, Observation] = {}
-    for obs in observations:
-        if obs.kind not in best or obs.strength > best[obs.kind].strength:
-            best[obs.kind] = obs
+    best = strongest_per_kind(observations)
     value = {kind: best[kind].value if kind in best else None for kind in KINDS}
     evidence = [Evidence(o.url, f"{LABEL[o.kind]} : {o.excerpt}"[:500], o.locator) for o in best.values()]
     if len(best) == len(KINDS):
