@@ -51,7 +51,7 @@ class SiteAudit:
                 logger.exception("check %s failed on %s", check.name, page.url)
                 self.failures[check.name] = f"{type(exc).__name__}: {exc} (page {page.url})"
                 continue
-            if "rendered" not in check.needs:
+            if self.browser and "rendered" not in check.needs:
                 found = self._new_only(check.name, found, rendered)
             self.observations[check.name].extend(found)
 
