@@ -55,6 +55,8 @@ AUDIT_REFUSE_PRIVATE_START = False
 DOWNLOADER_MIDDLEWARES = {
     "audit.spiders.guard.SiteGuardMiddleware": 50,
     "audit.spiders.retry_after.RetryAfterMiddleware": 560,
+    "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
+    "audit.spiders.robots.OriginRobotsTxtMiddleware": 100,
 }
 ITEM_PIPELINES = {
     "audit.pipelines.AuditJsonPipeline": 300,

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from audit.demo.server import serve_folder
+from audit.urls import trap_pattern
 from tests.conftest import FAST, ROOT, read_audits, run_audit
 from tests.servers import redirect_server
 
@@ -127,6 +128,42 @@ def test_calendar_trap_is_capped(tmp_path):
         run_audit("run", url, "--out", str(tmp_path / "out"), "-s", "AUDIT_MAX_PER_PATTERN=10", *FAST)
     calendar_pages = [p for p in log if p.startswith("/agenda/?")]
     assert 0 < len(calendar_pages) <= 10
+
+
+def test_old_php_site_is_read_page_by_page_while_its_pagination_stays_capped(tmp_path):
+    """``index.php?page=NAME`` and ``page.php?id=N`` name distinct pages; ``&p=N`` pagination is a trap."""
+    names = [f"rubrique-{chr(97 + i)}" for i in range(14)]
+    menu = "".join(f"<a href='index.php?page={n}'>{n}</a>" for n in names)
+    menu += "".join(f"<a href='page.php?id={i}'>Fiche {i}</a>" for i in range(8)) + "<a href='index.php?page=actualites'>Actus</a>"
+    pages = {"/index.php": menu, "/page.php": "<p>fiche</p>"}
+    pages |= {f"/index.php?page={n}": menu for n in names}
+    pages["/index.php?page=actualites"] = "".join(f"<a href='index.php?page=actualites&p={i}'>{i}</a>" for i in range(40))
+    log: list[str] = []
+    site = write_site(tmp_path / "s", pages)
+    with serve_folder(site, log) as url:
+        run_audit("run", url + "index.php", "--out", str(tmp_path / "out"), "-s", "AUDIT_MAX_PER_PATTERN=5", *FAST)
+    assert {f"/index.php?page={n}" for n in names} <= set(log)
+    assert {f"/page.php?id={i}" for i in range(8)} <= set(log)
+    assert 0 < len([p for p in log if "?p=" in p]) <= 5  # requests carry the query sorted
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("http://v.fr/agenda/2031/03?mois=3&annee=2031", "http://v.fr/agenda/1999/12?annee=1&mois=4"),
+    ("http://v.fr/liste?tri=date", "http://v.fr/liste?tri=titre"),
+    ("http://v.fr/index.php?page=2", "http://v.fr/index.php?page=3"),
+    ("http://v.fr/x?token=8f3a9c2e77d1", "http://v.fr/x?token=1b2c3d4e5f60"),
+])
+def test_trap_shapes_are_shared(a, b):
+    assert trap_pattern(a) == trap_pattern(b)
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("http://v.fr/index.php?page=contact", "http://v.fr/index.php?page=mairie"),
+    ("http://v.fr/page.php?id=12", "http://v.fr/page.php?id=13"),
+    ("http://v.fr/rubrique.php?rub=3", "http://v.fr/rubrique.php?rub=4"),
+])
+def test_query_values_naming_content_are_distinct_shapes(a, b):
+    assert trap_pattern(a) != trap_pattern(b)
 
 
 def test_session_ids_and_fragments_do_not_multiply_pages(tmp_path):

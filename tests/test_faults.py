@@ -73,7 +73,7 @@ def fault_run(tmp_path_factory):
                 url = stack.enter_context(faults.serve(behaviour, logs.setdefault(name, [])))
             rows.append((name, url))
         rows.append(("ssrf", stack.enter_context(faults.serve(faults.links_to_internal(internal), logs.setdefault("ssrf", [])))))
-        no_scheme = stack.enter_context(serve_folder(_plain_site(tmp)))
+        no_scheme = stack.enter_context(serve_folder(_plain_site(tmp), logs.setdefault("no-scheme", [])))
         rows.append(("no-scheme", no_scheme.replace("http://", "").rstrip("/")))
         communes = tmp / "communes.csv"
         with communes.open("w", newline="", encoding="utf-8") as handle:
@@ -96,7 +96,12 @@ def fault_run(tmp_path_factory):
 def _plain_site(tmp: Path) -> Path:
     root = tmp / "plain"
     root.mkdir()
-    (root / "index.html").write_text(faults.HOME.format("<form role='search'><input type='search' name='q'></form>"), encoding="utf-8")
+    (root / "index.html").write_text(faults.HOME.format(
+        "<form role='search'><input type='search' name='q'></form><a href='/prive/notes.html'>Notes internes</a>"
+    ), encoding="utf-8")
+    (root / "prive").mkdir()
+    (root / "prive" / "notes.html").write_text("<p>interdit</p>", encoding="utf-8")
+    (root / "robots.txt").write_text("User-agent: *\nDisallow: /prive/\n", encoding="utf-8")
     return root
 
 
@@ -152,6 +157,13 @@ def test_scheme_less_url_falls_back_to_http(fault_run):
     audits, *_ = fault_run
     assert audits["no-scheme"]["criteria"]["site.search"]["status"] == "present"
     assert audits["no-scheme"]["site"]["final_url"].startswith("http://")
+
+
+def test_scheme_less_url_obeys_robots_txt_of_the_origin_crawled(fault_run):
+    """https is tried first and fails; the http origin's robots.txt must still be read and obeyed."""
+    _audits, logs, *_ = fault_run
+    assert "/robots.txt" in logs["no-scheme"]
+    assert "/prive/notes.html" not in logs["no-scheme"]
 
 
 def test_private_start_urls_can_be_refused_for_a_public_service(tmp_path):

@@ -1,21 +1,28 @@
 """A small static web server on 127.0.0.1 for the demo, the tests and the benchmarks.
 
-Each site is a folder of files. Extensionless files are served as HTML, and
-``index.html`` answers for a folder, as on a typical CMS.
+Each site is a folder of files. Extensionless and ``.php`` files are served as
+HTML, and ``index.html`` answers for a folder, as on a typical CMS. A URL with a
+query string is served from the file named by the path and the query together
+(``index.php?page=contact``) when it exists, so an old PHP site whose every page
+is ``index.php?page=NAME`` can be stored as plain files.
 """
 
 from __future__ import annotations
 
 import contextlib
 import functools
+import os
 import threading
+import urllib.parse
 from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 
 class _Handler(SimpleHTTPRequestHandler):
-    extensions_map = {**SimpleHTTPRequestHandler.extensions_map, "": "text/html; charset=utf-8"}
+    extensions_map = {
+        **SimpleHTTPRequestHandler.extensions_map, "": "text/html; charset=utf-8", ".php": "text/html; charset=utf-8",
+    }
     #: When set, every requested path is appended to it (tests assert on what was fetched).
     request_log: list[str] | None = None
 
@@ -23,6 +30,20 @@ class _Handler(SimpleHTTPRequestHandler):
         if self.request_log is not None:
             self.request_log.append(self.path if self.command == "GET" else f"{self.command} {self.path}")
         return super().send_head()
+
+    def translate_path(self, path: str) -> str:
+        """The file named by path and query together when there is one, else the stdlib's mapping."""
+        plain = super().translate_path(path)
+        base, _, query = path.partition("?")
+        if query:
+            literal = super().translate_path(base) + "?" + urllib.parse.unquote(query.partition("#")[0])
+            if os.path.isfile(literal):
+                return literal
+        return plain
+
+    def guess_type(self, path: str) -> str:  # type: ignore[override]
+        """The type of the file the query names is that of its path (``index.php?page=x`` is PHP)."""
+        return super().guess_type(path.partition("?")[0])
 
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
         """Stay quiet: the crawler's own log says what was fetched."""

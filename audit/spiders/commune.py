@@ -350,7 +350,12 @@ class CommuneSpider(Spider):
         kind = request.meta.get("kind")
         if kind == "home" and _may_fall_back_to_http(state, request, failure):
             retry = request.url.replace("https://", "http://", 1)
-            return [self._request(state, retry, "home", priority=1000)] + self._settle(state)
+            robots = origin(retry) + "/robots.txt"
+            return [
+                self._request(state, retry, "home", priority=1000),
+                self._request(state, robots, "robots", priority=900,
+                              meta={"dont_obey_robotstxt": True, "handle_httpstatus_all": True}),
+            ] + self._settle(state)
         if kind in ("page", "home"):
             self._record_error(state, request, failure)
         return self._settle(state)
