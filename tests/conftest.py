@@ -7,9 +7,11 @@ import subprocess
 import sys
 from pathlib import Path
 from typing import Any
+from urllib.parse import urljoin
 
 import jsonschema
 import pytest
+from lxml import html as lxml_html
 
 from audit.model import SiteFacts
 from audit.page import Page
@@ -63,6 +65,24 @@ def audit_pages(pages: list[tuple[str, str]], facts: SiteFacts | None = None) ->
     facts.pages_crawled = facts.pages_crawled or len(pages)
     criteria, _errors = site.decide(facts)
     return criteria
+
+
+def as_pages(case: tuple[str, str] | list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """A table case's pages: one page, or a page and the pages it leads to (see `followed`)."""
+    return case if isinstance(case, list) else [case]
+
+
+def followed(page: tuple[str, str], body: str) -> list[tuple[str, str]]:
+    """`page` and the page of the site its first link leads to, titled with the link's text and holding `body`.
+
+    A link naming a feature is only a promise: the juror follows it. This builds
+    the page they find there, so a case says what that page delivers.
+    """
+    url, source = page
+    link = next(a for a in lxml_html.fromstring(source).iter("a") if a.get("href"))
+    name = " ".join(link.text_content().split()) or link.get("title") or "Page"
+    target = urljoin(url, link.get("href"))
+    return [page, (target, f"<html><head><title>{name}</title></head><body><main><h1>{name}</h1>{body}</main></body></html>")]
 
 
 @pytest.fixture

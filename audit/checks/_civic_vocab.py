@@ -115,6 +115,29 @@ SECTION_CHARS = 2000
 NEWS_KIND = "news-item"
 #: Kind of the mark left by a page about the feature that says it has ended (see `decide_feature`).
 ENDED_KIND = "ended-page"
+#: Kind of the mark left by a page about the feature that does not deliver it (see `delivery`).
+HOLLOW_KIND = "hollow-page"
+#: What a link naming the feature proves when the page it leads to was not read: a promise, not the service.
+UNVERIFIED_STRENGTH = 0.45
+#: What can show that a section delivers a feature (see `Feature.delivery`).
+DELIVERY_KINDS = frozenset({"document", "form", "service", "contact", "media", "dated", "prose"})
+#: A sentence of its own about the feature (kind "prose"): a few words, not only its name.
+PROSE_CHARS = 30
+#: Wording that sends the reader elsewhere instead of delivering: "sur demande", "renseignez-vous en mairie".
+REFERRAL = words_pattern(
+    r"sur (?:simple )?demande", r"(?:adressez|renseignez|rapprochez)-vous", r"s'adresser (?:a|en|au|aupres)",
+    r"(?:contactez|contacter|appelez|joindre) (?:la mairie|le secretariat|l'accueil|nos services|les services)",
+    r"(?:disponibles?|consultables?|tenue?s? a disposition) (?:en|a la|au) (?:mairie|secretariat|accueil)",
+    r"aupres (?:de la mairie|du secretariat|de l'accueil|des services)", r"a (?:la|votre) disposition en mairie",
+)
+#: Wording of an idea or a plan, not a running service: "nous réfléchissons à", "à l'étude", "pourrait voir le jour".
+PLANNED = words_pattern(
+    r"(?:nous )?reflechi(?:ssons|t|ssent)", r"a l'etude", r"(?:est|sont) envisagee?s?", r"en projet", r"idees? de projets?",
+    r"pourrai(?:t|ent) (?:voir le jour|etre (?:mise?s? en place|cree|lance)\w*)", r"dans les (?:prochaines|annees a venir)",
+)
+#: Share buttons and bare network roots: an outgoing link that is not a service.
+_SHARE_LINK = re.compile(r"sharer|/share|intent/|sharearticle|addthis|mailto:\?|/plugins/|^https?://(?:www\.)?[^/]+/?$")
+_PHONE_OR_MAIL = re.compile(r"[a-z0-9._-]+@[a-z0-9-]+\.[a-z.]+|0\d(?:[ .]?\d\d){4}|\+33 ?\d")
 
 
 @dataclass(frozen=True)
@@ -132,6 +155,9 @@ class Feature:
     heading or a sentence, make the feature offline-only ("à déposer en mairie"),
     unless the section also offers it online (`online` words, a form, a link out).
     `documents` is False when a link to a PDF or an office file cannot be the feature.
+    `delivery` lists what, in the section of a page or heading naming the
+    feature, shows the feature itself rather than its name (see `DELIVERY_KINDS`):
+    a page titled "Finances" proves budget documents only when it links some.
     `others` name another body whose offer a link or a sentence may be (the
     Département's data portal, the Agglo's job offers): such a sighting does not
     count, unless `mine` says it is the commune's own too ("la mairie recrute
@@ -158,6 +184,7 @@ class Feature:
     others: re.Pattern[str] | None = None
     mine: re.Pattern[str] | None = None
     other_hosts: re.Pattern[str] | None = None
+    delivery: frozenset[str] = DELIVERY_KINDS
 
 
 def window(context: str, start: int, end: int, chars: int = CONTEXT_CHARS) -> str:
@@ -476,6 +503,74 @@ def _ruled_out(feature: Feature, page: Page, members: list[HtmlElement]) -> bool
     return offline_only(feature, page, members) or defunct_section(feature, page, members)
 
 
+def delivery(feature: Feature, page: Page, members: list[HtmlElement]) -> str | None:
+    """What in `members`, a section naming the feature, delivers it (as an excerpt), or None.
+
+    A title or a heading is only a name: a "Finances" page that sends readers
+    to the town hall, a "Marchés publics" page with nothing on it, do not
+    deliver. The section must hold one of the feature's `delivery` kinds: a
+    document link, a form to fill in, a link to an outside service naming the
+    feature, a way to reach someone, a video, a dated item, online wording
+    (`Feature.online`), or a description of its own that neither sends the
+    reader elsewhere ("sur demande", "adressez-vous à la mairie") nor says it
+    does not exist or is only planned ("nous réfléchissons à").
+    """
+    kinds = feature.delivery
+    body = [m for m in members if m.tag not in _HEADINGS]
+    for member in body:
+        for node in member.iter("a", "form", "iframe", "video", "embed", "object", "time"):
+            found = _delivering_node(feature, page, node, kinds)
+            if found:
+                return found
+    raw = clean(" ".join(m.text_content() for m in body))[:SECTION_CHARS * 2]
+    text = fold(raw)
+    for kind, pattern in (("contact", _PHONE_OR_MAIL), ("dated", TEXT_DATE), ("dated", NUMERIC_DATE), ("dated", ISO_DATE)):
+        match = pattern.search(text) if kind in kinds else None
+        if match:
+            return excerpt(raw, match.group(0)) if len(raw) == len(text) else excerpt(raw)
+    if feature.online is not None and feature.online.search(text):
+        return excerpt(raw, feature.online.search(text).group(0)) if len(raw) == len(text) else excerpt(raw)
+    if "prose" in kinds and len(text) >= PROSE_CHARS and not any(
+            p.search(text) for p in (REFERRAL, PLANNED, NEGATION)):
+        return excerpt(raw)
+    return None
+
+
+def _delivering_node(feature: Feature, page: Page, node: HtmlElement, kinds: frozenset[str]) -> str | None:
+    """The excerpt of `node` when it is one of `kinds` of delivery (see `delivery`)."""
+    if node.tag == "time":
+        return excerpt(clean(node.text_content()) or node.get("datetime", "")) if "dated" in kinds else None
+    if node.tag in ("iframe", "video", "embed", "object"):
+        source = node.get("src") or node.get("data") or ""
+        return excerpt(f"{node.tag} {source}".strip()) if "media" in kinds else None
+    if node.tag == "form":
+        return excerpt(f"Formulaire : {clean(node.text_content())}") if "form" in kinds and _fillable(node) else None
+    href = (node.get("href") or "").strip()
+    text = clean(node.text_content()) or clean(node.get("title") or "")
+    shown = excerpt(f"{text} → {href}" if text else href)
+    if href.lower().startswith(("mailto:", "tel:")):
+        return shown if "contact" in kinds and "?" not in href else None
+    url = urljoin(page.url, href)
+    if not is_web(url):
+        return None
+    if document_type(url) is not None or DOCUMENT_TEXT.search(fold(text)):
+        return shown if "document" in kinds else None
+    if "service" not in kinds or host_of(url) == host_of(page.url) or _SHARE_LINK.search(url.lower()):
+        return None
+    named = feature.names.search(fold(text)) or (feature.urls is not None and feature.urls.search(fold(url)))
+    return shown if host_matches(url, feature.hosts) or named else None
+
+
+def _fillable(form: HtmlElement) -> bool:
+    """A form a visitor fills in: a text area, a choice, or two fields or more (not a lone search box)."""
+    if (form.get("role") or "").lower() == "search":
+        return False
+    if next(form.iter("textarea", "select"), None) is not None:
+        return True
+    fields = [i for i in form.iter("input") if (i.get("type") or "text").lower() not in ("hidden", "submit", "button", "image", "reset")]
+    return len(fields) >= 2
+
+
 def owns_scheme(feature: Feature, text: str) -> bool:
     """`text` (folded) shows the commune's own scheme: a call to vote, to send projects..."""
     return feature.own is not None and sighting(feature.own, text, feature.traps) is not None
@@ -492,11 +587,14 @@ def _as_news(feature: Feature, obs: Observation, item: str) -> Observation:
 def text_observation(
     feature: Feature, page: Page, news_item: bool,
 ) -> Observation | None:
-    """An observation for the first body-text sentence naming the feature that no trap or negation cancels."""
+    """An observation for the first body-text sentence naming the feature that no trap or negation cancels.
+
+    Headings are not sentences: `heading_observations` reads them, with what their section delivers.
+    """
     pattern, traps = feature.mentions or feature.names, feature.traps
     seen: set[int] = set()
     for block in matching_blocks(page, pattern):
-        if id(block) in seen:
+        if id(block) in seen or block.tag in _HEADINGS:
             continue
         seen.add(id(block))
         raw = clean(block.text_content())
@@ -536,8 +634,12 @@ def heading_observations(feature: Feature, page: Page, news_item: bool) -> list[
     news = feature.news_strength is not None
     if sighting(pattern, page.folded_title, traps) and not belongs_elsewhere(feature, page.folded_title) and not _ruled_out(
             feature, page, _page_section(page)):
-        obs = Observation(feature.criterion, page.url, excerpt(f"Titre de la page : {page.title}"), "title",
-                          strength=feature.title_strength)
+        proof = delivery(feature, page, _page_section(page))
+        if proof is None:
+            return [Observation(feature.criterion, page.url, excerpt(f"Titre de la page : {page.title}"), HOLLOW_KIND,
+                                strength=0.0, value=news_key(page.url))]
+        obs = Observation(feature.criterion, page.url, excerpt(f"Titre de la page : {page.title} — {proof}"), "title",
+                          strength=feature.title_strength, value=news_key(page.url))
         return [_as_news(feature, obs, news_key(page.url)) if news and news_item else obs]
     for tags, strength, kind in (
         (("h1",), feature.title_strength, "title"), (("h2", "h3"), feature.heading_strength, "heading"),
@@ -547,8 +649,12 @@ def heading_observations(feature: Feature, page: Page, news_item: bool) -> list[
             if not sighting(pattern, fold(text), traps) or belongs_elsewhere(feature, fold(text)) or _ruled_out(
                     feature, page, section_of(heading)):
                 continue
-            obs = Observation(feature.criterion, page.url, excerpt(f"{heading.tag} : {text}"), kind,
-                              locator=locator(heading), strength=strength)
+            proof = delivery(feature, page, _page_section(page) if kind == "title" else section_of(heading))
+            if proof is None:
+                continue
+            obs = Observation(feature.criterion, page.url, excerpt(f"{heading.tag} : {text} — {proof}"), kind,
+                              locator=locator(heading), strength=strength,
+                              value=news_key(page.url) if kind == "title" else None)
             item = (teaser_target(page, heading) or (news_key(page.url) if news_item else None)) if news else None
             if item and not owns_scheme(feature, fold(text)):
                 obs = _as_news(feature, obs, item)
@@ -600,7 +706,8 @@ def best_link(feature: Feature, page: Page, news_item: bool) -> Observation | No
         strength, kind = link_strength(feature, link)
         if not strength:
             continue
-        obs = from_link(feature.criterion, page, link, strength, kind, value=news_key(link.url) if link.internal else None)
+        target = news_key(link.url) if link.internal and not is_document(link) else None
+        obs = from_link(feature.criterion, page, link, strength, kind, value=target)
         item = _news_link_item(feature, page, link, kind, news_item)
         if item:
             obs = _as_news(feature, obs, item)
@@ -646,16 +753,27 @@ def decide_feature(observations: list[Observation], criterion: str, threshold: f
     page: observations are merged by excerpt, keeping the strongest. News about
     the topic counts once per news item, however many teasers announce it. A
     link to a page saying the feature has ended ("le conseil des sages a été
-    dissous") does not count: the juror who follows it finds nothing alive.
+    dissous"), or to a page about it that delivers nothing (see `delivery`),
+    does not count, nor does a sentence on such a page: the juror who follows
+    it finds nothing. A link to a page of
+    the site that was not read, or whose title does not name the feature, is a
+    promise: it counts only with another sighting beside it. A menu item read
+    both as a link and as text is one sighting of the page it leads to.
     """
-    ended = {o.value for o in observations if o.criterion == criterion and o.kind == ENDED_KIND}
+    ended = {o.value for o in observations if o.criterion == criterion and o.kind in (ENDED_KIND, HOLLOW_KIND)}
+    delivered = {o.value for o in observations if o.criterion == criterion and o.kind == "title"}
     distinct: dict[str, Observation] = {}
     for obs in observations:
-        if obs.criterion != criterion or obs.kind == ENDED_KIND:
+        if obs.criterion != criterion or obs.kind in (ENDED_KIND, HOLLOW_KIND):
             continue
         if obs.kind in ("link", "url", "text") and obs.value in ended:
             continue
-        key = f"{NEWS_KIND} {obs.value}" if obs.kind == NEWS_KIND else fold(obs.excerpt)
+        if obs.kind == "text" and news_key(obs.url) in ended:
+            continue
+        promise = obs.kind in ("link", "url", "text") and obs.value is not None
+        if promise and obs.value not in delivered:
+            obs = replace(obs, strength=min(obs.strength, UNVERIFIED_STRENGTH))
+        key = f"{NEWS_KIND} {obs.value}" if obs.kind == NEWS_KIND else f"to {obs.value}" if promise else fold(obs.excerpt)
         if key not in distinct or obs.strength > distinct[key].strength:
             distinct[key] = obs
     mine = list(distinct.values())

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.conftest import audit_pages
+from tests.conftest import as_pages, audit_pages, followed
 
 SITE = "https://www.ville-exemple.fr"
 HOME = (SITE + "/", "<html><head><title>Accueil</title></head><body><main><p>Bienvenue</p></main></body></html>")
@@ -19,11 +19,15 @@ def answer(criterion: str, *pages: tuple[str, str]) -> dict:
     return result
 
 
+#: What the juror finds on the page the link leads to.
+WRITE_FORM = '<form action="/envoyer" method="post"><label>Nom <input name="nom"></label><label>Courriel <input name="courriel" type="email"></label><label>Votre message <textarea name="message"></textarea></label><button>Envoyer</button></form>'
+
+
 CONTACT = [
-    ("ecrire au maire", page('<nav><a href="/ecrire">Écrire au maire</a></nav>'), "present"),
-    ("contacter vos elus", page('<footer><a href="/contact-elus">Contacter vos élus</a></footer>'), "present"),
-    ("ecrivez a madame le maire", page('<main><a href="/form">Écrivez à Madame le Maire</a></main>'), "present"),
-    ("permanence en ligne", page('<main><a href="/perm">Permanence en ligne du maire</a></main>'), "present"),
+    ("ecrire au maire", followed(page('<nav><a href="/ecrire">Écrire au maire</a></nav>'), WRITE_FORM), "present"),
+    ("contacter vos elus", followed(page('<footer><a href="/contact-elus">Contacter vos élus</a></footer>'), WRITE_FORM), "present"),
+    ("ecrivez a madame le maire", followed(page('<main><a href="/form">Écrivez à Madame le Maire</a></main>'), WRITE_FORM), "present"),
+    ("permanence en ligne", followed(page('<main><a href="/perm">Permanence en ligne du maire</a></main>'), WRITE_FORM), "present"),
     ("personal mailto on officials page", page('<main><h1>Les élus</h1><p>Marie Durand, adjointe : '
                                                '<a href="mailto:m.durand@ville-exemple.fr">écrire</a></p></main>', "Vos élus"), "present"),
     ("maire mailbox anywhere", page('<main><a href="mailto:maire@ville-exemple.fr">Nous contacter</a></main>'), "present"),
@@ -45,4 +49,4 @@ CONTACT = [
 
 @pytest.mark.parametrize("name,page_,expected", CONTACT, ids=[c[0] for c in CONTACT])
 def test_contact_officials(name, page_, expected):
-    assert answer("edemocracy.contact_officials", page_)["status"] == expected
+    assert answer("edemocracy.contact_officials", *as_pages(page_))["status"] == expected

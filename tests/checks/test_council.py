@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.conftest import audit_pages
+from tests.conftest import as_pages, audit_pages, followed
 
 SITE = "https://www.ville-exemple.fr"
 HOME = (SITE + "/", "<html><head><title>Accueil</title></head><body><main><p>Bienvenue</p></main></body></html>")
@@ -19,12 +19,20 @@ def answer(criterion: str, *pages: tuple[str, str]) -> dict:
     return result
 
 
+#: What the juror finds on the page the link leads to.
+MINUTES_PAGE = '<ul><li><a href="/docs/pv-2025-03-12.pdf">Séance du 12 mars 2025 (PDF)</a></li></ul>'
+
+
+#: What the juror finds on the page the link leads to.
+VIDEO_PAGE = '<iframe title="Séance du conseil" src="https://www.youtube.com/embed/abc123"></iframe>'
+
+
 BROADCAST = [
     ("youtube on council page",
      page('<main><h1>Le conseil municipal</h1><iframe src="https://www.youtube.com/embed/x"></iframe></main>', "Conseil municipal"), "present"),
     ("dailymotion captioned", page('<main><figure><iframe src="https://www.dailymotion.com/embed/video/x1"></iframe>'
                                    "<figcaption>Séance du conseil municipal du 4 avril</figcaption></figure></main>"), "present"),
-    ("retransmission link", page('<nav><a href="/live">Retransmission du conseil municipal</a></nav>'), "present"),
+    ("retransmission link", followed(page('<nav><a href="/live">Retransmission du conseil municipal</a></nav>'), VIDEO_PAGE), "present"),
     ("replay link", page('<main><a href="https://www.youtube.com/watch?v=abc">Revoir le conseil municipal du 12 mars</a></main>'), "present"),
     ("sentence live", page("<main><p>Les séances du Conseil Municipal sont retransmises en direct sur notre chaîne YouTube.</p></main>"), "present"),
     ("facebook live sentence", page("<main><p>Suivez le conseil municipal en direct sur Facebook Live.</p></main>"), "present"),
@@ -43,20 +51,21 @@ BROADCAST = [
 
 @pytest.mark.parametrize("name,page_,expected", BROADCAST, ids=[c[0] for c in BROADCAST])
 def test_council_broadcast(name, page_, expected):
-    assert answer("edemocracy.council_broadcast", page_)["status"] == expected
+    assert answer("edemocracy.council_broadcast", *as_pages(page_))["status"] == expected
 
 
 RECORDS = [
     ("pdf minutes", page('<main><a href="/docs/pv.pdf">Procès-verbal du conseil municipal du 12 mars 2024</a></main>'), "present"),
-    ("deliberations menu", page('<nav><a href="/deliberations">Délibérations</a></nav>'), "present"),
-    ("compte rendu du conseil", page('<main><a href="/cr">Compte-rendu du Conseil Municipal</a></main>'), "present"),
-    ("ordre du jour", page('<main><a href="/odj">Ordre du jour du prochain conseil</a></main>'), "present"),
-    ("recueil des actes", page('<footer><a href="/raa">Recueil des actes administratifs</a></footer>'), "present"),
-    ("publication des actes", page('<nav><a href="/actes">Publication des actes</a></nav>'), "present"),
+    ("deliberations menu", followed(page('<nav><a href="/deliberations">Délibérations</a></nav>'), MINUTES_PAGE), "present"),
+    ("compte rendu du conseil", followed(page('<main><a href="/cr">Compte-rendu du Conseil Municipal</a></main>'), MINUTES_PAGE), "present"),
+    ("ordre du jour", followed(page('<main><a href="/odj">Ordre du jour du prochain conseil</a></main>'), MINUTES_PAGE), "present"),
+    ("recueil des actes", followed(page('<footer><a href="/raa">Recueil des actes administratifs</a></footer>'), MINUTES_PAGE), "present"),
+    ("publication des actes", followed(page('<nav><a href="/actes">Publication des actes</a></nav>'), MINUTES_PAGE), "present"),
     ("dated pdf on council page", page('<main><h1>Séances du conseil</h1><ul><li><a href="/f/2024-03-12.pdf">12 mars 2024</a></li></ul></main>',
                                        "Séances du conseil municipal"), "present"),
     ("bare compte rendu on council page", page('<main><h1>Conseil municipal</h1><a href="/cr-mars">Compte rendu</a></main>'), "present"),
-    ("title page", page("<main><h1>Comptes rendus des conseils municipaux</h1></main>"), "present"),
+    ("title page", page("<main><h1>Comptes rendus des conseils municipaux</h1>" + MINUTES_PAGE + "</main>"), "present"),
+    ("trap title page with nothing published", page("<main><h1>Comptes rendus des conseils municipaux</h1></main>"), "absent"),
     ("trap school council", page('<main><a href="/ecole.pdf">Compte rendu du conseil d’école</a></main>'), "absent"),
     ("trap association AG", page('<main><a href="/ag.pdf">Procès-verbal de l’assemblée générale de l’association</a></main>'), "absent"),
     ("trap news sentence", page("<main><p>Par délibération du 3 mai, le conseil a fixé les tarifs.</p></main>"), "absent"),
@@ -68,4 +77,4 @@ RECORDS = [
 
 @pytest.mark.parametrize("name,page_,expected", RECORDS, ids=[c[0] for c in RECORDS])
 def test_council_records(name, page_, expected):
-    assert answer("edemocracy.council_records", page_)["status"] == expected
+    assert answer("edemocracy.council_records", *as_pages(page_))["status"] == expected

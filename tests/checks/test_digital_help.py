@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.conftest import audit_pages
+from tests.conftest import as_pages, audit_pages, followed
 
 SITE = "https://www.ville-exemple.fr"
 HOME = (SITE + "/", "<html><head><title>Accueil</title></head><body><main><p>Bienvenue</p></main></body></html>")
@@ -18,15 +18,20 @@ def answer(criterion: str, *pages: tuple[str, str]) -> dict:
         assert result["evidence"] and all(e["url"] and e["excerpt"] for e in result["evidence"])
     return result
 
+
+#: What the juror finds on the page the link leads to.
+HELP_PAGE = '<p>Notre conseillère numérique vous accompagne gratuitement le mardi de 14 h à 17 h, sur rendez-vous au 01 23 45 67 89.</p>'
+
 HELP = [
-    ("epn menu", page('<nav><a href="/epn">Espace Public Numérique</a></nav>'), "present"),
-    ("epn abbreviation", page('<nav><a href="/epn">EPN</a></nav>'), "present"),
-    ("cyber-base", page('<main><a href="/cb">La Cyber-base</a></main>'), "present"),
-    ("france services", page('<nav><a href="/fs">Maison France Services</a></nav>'), "present"),
+    ("epn menu", followed(page('<nav><a href="/epn">Espace Public Numérique</a></nav>'), HELP_PAGE), "present"),
+    ("epn abbreviation", followed(page('<nav><a href="/epn">EPN</a></nav>'), HELP_PAGE), "present"),
+    ("cyber-base", followed(page('<main><a href="/cb">La Cyber-base</a></main>'), HELP_PAGE), "present"),
+    ("france services", followed(page('<nav><a href="/fs">Maison France Services</a></nav>'), HELP_PAGE), "present"),
     ("conseiller numerique sentence", page("<main><p>Une conseillère numérique vous aide dans vos démarches.</p></main>"), "present"),
-    ("ateliers", page('<main><h2>Ateliers numériques pour les seniors</h2></main>'), "present"),
-    ("pass numerique", page('<main><a href="/pass">Pass numérique</a></main>'), "present"),
-    ("initiation informatique", page('<nav><a href="/init">Initiation à l’informatique</a></nav>'), "present"),
+    ("ateliers", page('<main><h2>Ateliers numériques pour les seniors</h2>' + HELP_PAGE + '</main>'), "present"),
+    ("trap ateliers heading alone", page('<main><h2>Ateliers numériques pour les seniors</h2></main>'), "absent"),
+    ("pass numerique", followed(page('<main><a href="/pass">Pass numérique</a></main>'), HELP_PAGE), "present"),
+    ("initiation informatique", followed(page('<nav><a href="/init">Initiation à l’informatique</a></nav>'), HELP_PAGE), "present"),
     ("trap school ENT", page('<main><a href="https://ent.college.fr">Espace numérique de travail</a></main>'), "absent"),
     ("trap online services", page('<nav><a href="/demarches">Démarches en ligne</a></nav>'), "absent"),
     ("trap negation", page("<main><p>Il n'y a pas d'espace public numérique dans la commune.</p></main>"), "absent"),
@@ -50,10 +55,9 @@ HELP = [
           " de la place du marché.</p></main>"), "present"),
 ]
 
-
 @pytest.mark.parametrize("name,page_,expected", HELP, ids=[c[0] for c in HELP])
 def test_digital_help(name, page_, expected):
-    assert answer("inclusion.digital_help", page_)["status"] == expected
+    assert answer("inclusion.digital_help", *as_pages(page_))["status"] == expected
 
 
 def test_national_locator_is_not_the_communes_offer():

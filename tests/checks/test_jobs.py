@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.conftest import audit_pages
+from tests.conftest import as_pages, audit_pages, followed
 
 SITE = "https://www.ville-exemple.fr"
 HOME = (SITE + "/", "<html><head><title>Accueil</title></head><body><main><p>Bienvenue</p></main></body></html>")
@@ -18,16 +18,22 @@ def answer(criterion: str, *pages: tuple[str, str]) -> dict:
         assert result["evidence"] and all(e["url"] and e["excerpt"] for e in result["evidence"])
     return result
 
+
+#: What the juror finds on the page the link leads to.
+OFFERS_PAGE = '<ul><li><a href="/docs/offre-agent-technique.pdf">Agent technique polyvalent (H/F) – candidatures avant le 30 janvier 2026</a></li></ul>'
+
 JOBS = [
-    ("offres d'emploi menu", page('<nav><a href="/emploi">Offres d’emploi</a></nav>'), "present"),
-    ("la ville recrute", page('<main><a href="/rec">La ville recrute</a></main>'), "present"),
-    ("la mairie embauche", page('<nav><a href="/emplois-mairie/">La mairie embauche</a></nav>'), "present"),
-    ("nous embauchons", page("<main><h2>Nous embauchons</h2><p>Deux postes d'animateur périscolaire.</p></main>"), "present"),
-    ("recrutement footer", page('<footer><a href="/rec">Recrutement</a></footer>'), "present"),
-    ("nous rejoindre", page('<nav><a href="/join">Nous rejoindre</a></nav>'), "present"),
+    ("offres d'emploi menu", followed(page('<nav><a href="/emploi">Offres d’emploi</a></nav>'), OFFERS_PAGE), "present"),
+    ("la ville recrute", followed(page('<main><a href="/rec">La ville recrute</a></main>'), OFFERS_PAGE), "present"),
+    ("la mairie embauche", followed(page('<nav><a href="/emplois-mairie/">La mairie embauche</a></nav>'), OFFERS_PAGE), "present"),
+    ("nous embauchons", page("<main><h2>Nous embauchons</h2><p>Deux postes d'animateur périscolaire à pourvoir.</p></main>"), "present"),
+    ("recrutement footer", followed(page('<footer><a href="/rec">Recrutement</a></footer>'), OFFERS_PAGE), "present"),
+    ("nous rejoindre", followed(page('<nav><a href="/join">Nous rejoindre</a></nav>'), OFFERS_PAGE), "present"),
     ("emploi territorial", page('<main><a href="https://www.emploi-territorial.fr/offre/o123">Voir l\'annonce</a></main>'), "present"),
     ("notice sentence", page("<main><p>La commune recrute un agent technique polyvalent (cadre d'emplois des adjoints techniques).</p></main>"), "present"),
-    ("title", page("<main><h1>Emplois et stages</h1></main>", "Emplois et stages"), "present"),
+    ("title", page("<main><h1>Emplois et stages</h1>" + OFFERS_PAGE + "</main>", "Emplois et stages"), "present"),
+    ("trap title with no offer", page("<main><h1>Emplois et stages</h1></main>", "Emplois et stages"), "absent"),
+    ("trap menu to a page without offers", followed(page('<nav><a href="/emploi">Offres d’emploi</a></nav>'), "<p>Aucune offre pour le moment.</p>"), "absent"),
     ("trap pole emploi", page('<main><a href="https://www.francetravail.fr/">Offres d’emploi France Travail</a></main>'), "absent"),
     ("trap job fair", page('<main><h2>Forum de l’emploi le 12 mars</h2></main>'), "absent"),
     ("trap firefighters", page('<main><a href="/sdis">Recrutement de sapeurs-pompiers volontaires</a></main>'), "absent"),
@@ -49,11 +55,10 @@ JOBS = [
      page('<main><p>La mairie recrute via le service commun des ressources humaines : <a href="https://www.agglo-exemple'
           '.fr/recrutement/">voir les offres d’emploi</a>.</p></main>'), "present"),
     ("commune's offers beside a partner list",
-     page('<footer><div><a href="/recrutement">Offres d’emploi</a> <a href="https://www.agglo-exemple.fr/">'
-          'Agglomération</a></div></footer>'), "present"),
+     followed(page('<footer><div><a href="/recrutement">Offres d’emploi</a> <a href="https://www.agglo-exemple.fr/">'
+          'Agglomération</a></div></footer>'), OFFERS_PAGE), "present"),
 ]
-
 
 @pytest.mark.parametrize("name,page_,expected", JOBS, ids=[c[0] for c in JOBS])
 def test_jobs(name, page_, expected):
-    assert answer("inclusion.jobs", page_)["status"] == expected
+    assert answer("inclusion.jobs", *as_pages(page_))["status"] == expected

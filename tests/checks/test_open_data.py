@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.conftest import audit_pages
+from tests.conftest import as_pages, audit_pages, followed
 
 SITE = "https://www.ville-exemple.fr"
 HOME = (SITE + "/", "<html><head><title>Accueil</title></head><body><main><p>Bienvenue</p></main></body></html>")
@@ -19,12 +19,17 @@ def answer(criterion: str, *pages: tuple[str, str]) -> dict:
     return result
 
 
+#: What the juror finds on the page the link leads to.
+DATA_PAGE = '<ul><li><a href="/data/equipements-sportifs.csv">Équipements sportifs (CSV)</a></li></ul>'
+
+
 OPEN_DATA = [
     ("data.gouv organization", page('<main><a href="https://www.data.gouv.fr/fr/organizations/commune-d-exemple/">Nos données</a></main>'), "present"),
     ("opendatasoft portal", page('<main><a href="https://ville-exemple.opendatasoft.com/explore/">Portail</a></main>'), "present"),
     ("data subdomain", page('<footer><a href="https://data.ville-exemple.fr/">Portail</a></footer>'), "present"),
-    ("open data menu", page('<nav><a href="/opendata">Open Data</a></nav>'), "present"),
-    ("donnees ouvertes title", page("<main><h1>Données ouvertes</h1></main>", "Données ouvertes"), "present"),
+    ("open data menu", followed(page('<nav><a href="/opendata">Open Data</a></nav>'), DATA_PAGE), "present"),
+    ("donnees ouvertes title", page("<main><h1>Données ouvertes</h1>" + DATA_PAGE + "</main>", "Données ouvertes"), "present"),
+    ("trap open data title, nothing published", page("<main><h1>Données ouvertes</h1></main>", "Données ouvertes"), "absent"),
     ("csv dataset", page('<main><a href="/files/equipements.csv">Liste des équipements</a></main>'), "present"),
     ("trap DSFR footer data.gouv", page('<footer><a href="https://data.gouv.fr">data.gouv.fr</a></footer>'), "absent"),
     ("trap personal data", page('<footer><a href="/rgpd">Données personnelles</a></footer>'), "absent"),
@@ -59,4 +64,4 @@ OPEN_DATA = [
 
 @pytest.mark.parametrize("name,page_,expected", OPEN_DATA, ids=[c[0] for c in OPEN_DATA])
 def test_open_data(name, page_, expected):
-    assert answer("edemocracy.open_data", page_)["status"] == expected
+    assert answer("edemocracy.open_data", *as_pages(page_))["status"] == expected

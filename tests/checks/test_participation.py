@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.conftest import audit_pages
+from tests.conftest import as_pages, audit_pages, followed
 
 SITE = "https://www.ville-exemple.fr"
 HOME = (SITE + "/", "<html><head><title>Accueil</title></head><body><main><p>Bienvenue</p></main></body></html>")
@@ -19,18 +19,31 @@ def answer(criterion: str, *pages: tuple[str, str]) -> dict:
     return result
 
 
+#: What the juror finds on the page the link leads to.
+BODY_PAGE = '<p>Élus pour deux ans, ses membres se réunissent une fois par mois et portent des projets pour le quartier.</p>'
+
+
+#: What the juror finds on the page the link leads to.
+BUDGET_CALL_PAGE = '<p>Déposez vos projets du 1er février au 31 mars 2026 : 50 000 € sont réservés aux idées des habitants.</p>'
+
+
+#: What the juror finds on the page the link leads to.
+CONSULTATION_PAGE = '<p>Donnez votre avis jusqu’au 15 mars 2026 :</p><form action="/avis" method="post"><label>Votre avis <textarea name="avis"></textarea></label><button>Envoyer</button></form>'
+
+
 CONSULTATION = [
-    ("menu je participe", page('<nav><a href="/participer">Je participe</a></nav>'), "present"),
-    ("concertation link", page('<main><a href="/plu">Concertation sur le PLU</a></main>'), "present"),
-    ("consultation citoyenne title", page("<main><h1>Consultation citoyenne</h1></main>", "Consultation citoyenne"), "present"),
-    ("sondage en ligne", page('<nav><a href="/sondage">Sondage : votre avis sur le marché</a></nav>'), "present"),
+    ("menu je participe", followed(page('<nav><a href="/participer">Je participe</a></nav>'), CONSULTATION_PAGE), "present"),
+    ("concertation link", followed(page('<main><a href="/plu">Concertation sur le PLU</a></main>'), CONSULTATION_PAGE), "present"),
+    ("consultation citoyenne title", page("<main><h1>Consultation citoyenne</h1>" + CONSULTATION_PAGE + "</main>", "Consultation citoyenne"), "present"),
+    ("trap consultation title, empty page", page("<main><h1>Consultation citoyenne</h1></main>", "Consultation citoyenne"), "absent"),
+    ("sondage en ligne", followed(page('<nav><a href="/sondage">Sondage : votre avis sur le marché</a></nav>'), CONSULTATION_PAGE), "present"),
     ("decidim host", page('<main><a href="https://decidim.ville-exemple.fr/">Plateforme</a></main>'), "present"),
     ("cap collectif", page('<main><a href="https://ville.cap-collectif.com/">Participer</a></main>'), "present"),
     ("google form survey", page('<main><p>Répondez à notre <a href="https://docs.google.com/forms/d/e/x/viewform">questionnaire</a></p></main>'), "present"),
     ("survey form on consultation page",
      page('<main><h1>Questionnaire : vos besoins en mobilité</h1><form><input type="radio" name="a"><input type="radio" name="a">'
           '<textarea name="b"></textarea></form></main>', "Questionnaire mobilité"), "present"),
-    ("CONSULTATION uppercase no accent", page('<nav><a href="/c">DEMOCRATIE PARTICIPATIVE</a></nav>'), "present"),
+    ("CONSULTATION uppercase no accent", followed(page('<nav><a href="/c">DEMOCRATIE PARTICIPATIVE</a></nav>'), CONSULTATION_PAGE), "present"),
     ("trap legal consultation", page('<main><a href="/avocat">Consultations juridiques gratuites</a></main>'), "absent"),
     ("trap infant consultation", page("<main><h2>Consultation de nourrissons (PMI)</h2></main>"), "absent"),
     ("trap procurement DCE", page('<main><a href="/dce.pdf">Dossier de consultation des entreprises</a></main>'), "absent"),
@@ -65,14 +78,20 @@ CONSULTATION = [
 
 @pytest.mark.parametrize("name,page_,expected", CONSULTATION, ids=[c[0] for c in CONSULTATION])
 def test_consultation(name, page_, expected):
-    assert answer("edemocracy.consultation", page_)["status"] == expected
+    assert answer("edemocracy.consultation", *as_pages(page_))["status"] == expected
 
 
 BUDGET = [
-    ("menu link", page('<nav><a href="/bp">Budget participatif</a></nav>'), "present"),
-    ("plural heading", page("<main><h1>Budgets participatifs 2024</h1></main>"), "present"),
-    ("vote call", page('<main><a href="/vote">Votez pour vos projets !</a></main>'), "present"),
-    ("url only", page('<main><a href="/budget-participatif">En savoir plus</a></main>'), "present"),
+    ("menu link", followed(page('<nav><a href="/bp">Budget participatif</a></nav>'), BUDGET_CALL_PAGE), "present"),
+    ("plural heading", page("<main><h1>Budgets participatifs 2024</h1>" + BUDGET_CALL_PAGE + "</main>"), "present"),
+    ("trap plural heading alone", page("<main><h1>Budgets participatifs 2024</h1></main>"), "absent"),
+    ("vote call", followed(page('<main><a href="/vote">Votez pour vos projets !</a></main>'), BUDGET_CALL_PAGE), "present"),
+    ("url only", [page('<main><a href="/budget-participatif">En savoir plus</a></main>'),
+                  page("<main><h1>Budget participatif</h1>" + BUDGET_CALL_PAGE + "</main>", "Budget participatif",
+                       "/budget-participatif")], "present"),
+    ("trap ideas, no scheme", followed(page('<nav><a href="/idees">Idées de projets : budget participatif</a></nav>'),
+                                       "<p>Nous réfléchissons à un budget participatif pour les prochaines années.</p>"),
+     "absent"),
     ("body sentence", page("<main><p>La deuxième édition du budget participatif est lancée : déposez vos idées.</p></main>"), "present"),
     ("trap department", page("<main><p>Le Département lance son budget participatif départemental.</p></main>"), "absent"),
     ("trap collegians", page('<main><a href="/x">Budget participatif des collégiens</a></main>'), "absent"),
@@ -120,17 +139,18 @@ BUDGET = [
 
 @pytest.mark.parametrize("name,page_,expected", BUDGET, ids=[c[0] for c in BUDGET])
 def test_participatory_budget(name, page_, expected):
-    assert answer("edemocracy.participatory_budget", page_)["status"] == expected
+    assert answer("edemocracy.participatory_budget", *as_pages(page_))["status"] == expected
 
 
 BODIES = [
-    ("conseils de quartier", page('<nav><a href="/cq">Conseils de quartier</a></nav>'), "present"),
-    ("CMJ abbreviation", page('<nav><a href="/cmj">CMJ</a></nav>'), "present"),
-    ("conseil municipal des jeunes", page("<main><h1>Conseil Municipal des Jeunes</h1></main>"), "present"),
-    ("conseil municipal d'enfants", page('<main><a href="/cme">Conseil municipal d’enfants</a></main>'), "present"),
-    ("conseil des sages", page('<footer><a href="/sages">Le Conseil des Sages</a></footer>'), "present"),
+    ("conseils de quartier", followed(page('<nav><a href="/cq">Conseils de quartier</a></nav>'), BODY_PAGE), "present"),
+    ("CMJ abbreviation", followed(page('<nav><a href="/cmj">CMJ</a></nav>'), BODY_PAGE), "present"),
+    ("conseil municipal des jeunes", page("<main><h1>Conseil Municipal des Jeunes</h1>" + BODY_PAGE + "</main>"), "present"),
+    ("trap council heading alone", page("<main><h1>Conseil Municipal des Jeunes</h1></main>"), "absent"),
+    ("conseil municipal d'enfants", followed(page('<main><a href="/cme">Conseil municipal d’enfants</a></main>'), BODY_PAGE), "present"),
+    ("conseil des sages", followed(page('<footer><a href="/sages">Le Conseil des Sages</a></footer>'), BODY_PAGE), "present"),
     ("comite consultatif", page("<main><p>Le comité consultatif des usagers s'est réuni.</p></main>"), "present"),
-    ("conseil citoyen", page('<main><a href="/cc">Conseil citoyen</a></main>'), "present"),
+    ("conseil citoyen", followed(page('<main><a href="/cc">Conseil citoyen</a></main>'), BODY_PAGE), "present"),
     ("trap council commission", page('<main><a href="/com">Commission des finances</a><a href="/cm">Conseil municipal</a></main>'), "absent"),
     ("trap constitutional council", page("<main><p>Le Conseil constitutionnel a validé la loi.</p></main>"), "absent"),
     ("trap ended body under its heading",
@@ -169,7 +189,7 @@ BODIES = [
 
 @pytest.mark.parametrize("name,page_,expected", BODIES, ids=[c[0] for c in BODIES])
 def test_citizen_bodies(name, page_, expected):
-    assert answer("edemocracy.citizen_bodies", page_)["status"] == expected
+    assert answer("edemocracy.citizen_bodies", *as_pages(page_))["status"] == expected
 
 
 @pytest.mark.parametrize("target,expected", [

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.conftest import audit_pages
+from tests.conftest import as_pages, audit_pages, followed
 
 SITE = "https://www.ville-exemple.fr"
 HOME = (SITE + "/", "<html><head><title>Accueil</title></head><body><main><p>Bienvenue</p></main></body></html>")
@@ -18,24 +18,28 @@ def answer(criterion: str, *pages: tuple[str, str]) -> dict:
         assert result["evidence"] and all(e["url"] and e["excerpt"] for e in result["evidence"])
     return result
 
+
+#: What the juror finds on the page the link leads to.
+WIFI_PAGE = '<p>Le réseau est gratuit et ouvert à tous, sans inscription, dans la médiathèque et sur la place de la mairie.</p>'
+
 WIFI = [
     ("trap campers' wifi", page("<main><h2>Aire naturelle</h2><p>Sanitaires, aire de jeux, wifi gratuit à l'accueil pour les campeurs.</p></main>"), "absent"),
-    ("wifi public menu", page('<nav><a href="/wifi">Wifi public</a></nav>'), "present"),
+    ("wifi public menu", followed(page('<nav><a href="/wifi">Wifi public</a></nav>'), WIFI_PAGE), "present"),
     ("wi-fi gratuit sentence", page("<main><p>Un accès Wi-Fi gratuit est proposé place de la Mairie.</p></main>"), "present"),
     ("WIFI4EU badge", page('<footer><img src="/img/wifi4eu-logo.png" alt="WiFi4EU"></footer>'), "present"),
-    ("hotspots", page('<main><h2>Les bornes Wi‑Fi de la ville</h2></main>'), "present"),
+    ("hotspots", page('<main><h2>Les bornes Wi‑Fi de la ville</h2>' + WIFI_PAGE + '</main>'), "present"),
+    ("trap hotspots heading alone", page('<main><h2>Les bornes Wi‑Fi de la ville</h2></main>'), "absent"),
     ("hotel de ville", page("<main><p>Wifi gratuit dans le hall de l'hôtel de ville.</p></main>"), "present"),
-    ("internet gratuit", page('<main><a href="/net">Accès internet gratuit à la médiathèque</a></main>'), "present"),
+    ("internet gratuit", followed(page('<main><a href="/net">Accès internet gratuit à la médiathèque</a></main>'), WIFI_PAGE), "present"),
     ("trap camping", page("<main><p>Camping des Pins : piscine, wifi gratuit, animations.</p></main>"), "absent"),
     ("trap gite", page('<main><a href="/gite">Gîte de la Forêt – wifi gratuit</a></main>'), "absent"),
     ("trap biodiversity hotspot", page("<main><p>Ce marais est un hotspot de biodiversité.</p></main>"), "absent"),
     ("trap negation", page("<main><p>Le wifi public n'est pas encore disponible.</p></main>"), "absent"),
 ]
 
-
 @pytest.mark.parametrize("name,page_,expected", WIFI, ids=[c[0] for c in WIFI])
 def test_public_wifi(name, page_, expected):
-    assert answer("inclusion.public_wifi", page_)["status"] == expected
+    assert answer("inclusion.public_wifi", *as_pages(page_))["status"] == expected
 
 
 def test_sentence_broken_by_line_break_still_reads():
