@@ -17,7 +17,9 @@ Values (account URLs, levels...) are compared loosely and reported apart: they d
 not enter the F1. The last line printed is ``micro-F1 x precision y recall z``.
 
 ``python -m audit.evaluate crawl OUT`` serves every site of the evaluation set on
-loopback, audits them into OUT and prints the evaluation.
+loopback, audits them into OUT and prints the evaluation. A set's ``communes.csv``
+names each site's ``folder`` under ``sites/``, or a single saved ``home`` page
+(a path relative to the set, e.g. a real page of ``../shared/corpus/``).
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ import json
 import re
 import subprocess
 import sys
+import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -42,6 +45,7 @@ EVALUATION = Path(__file__).resolve().parent.parent / "evaluation"
 STATUSES = ("present", "absent", "unknown")
 FAST = ["-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "AUDIT_PROGRESS=False"]
 WORST_SHOWN = 25
+EVIDENCE_SHOWN = 3
 _NOT_ALNUM = re.compile(r"[^a-z0-9@%]+")
 _URL_PREFIX = re.compile(r"^(?:https?://)?(?:www\.)?")
 
@@ -67,6 +71,8 @@ class Outcome:
     confidence: float | None = None
     evidence_url: str = ""
     value_ok: bool | None = None
+    #: What the answer showed as proof: (page URL, excerpt) pairs, kept to explain a false "present".
+    evidence: tuple[tuple[str, str], ...] = ()
 
     @property
     def kind(self) -> str:
@@ -170,6 +176,7 @@ def score(truth: dict[str, dict[str, Label]], audits: dict[str, dict[str, Any] |
             report.outcomes.append(Outcome(
                 slug, cid, label.status, got if got in STATUSES else "unknown",
                 answer.get("confidence"), evidence[0].get("url", ""), value_ok,
+                tuple((e.get("url", ""), e.get("excerpt", "")) for e in answer.get("evidence") or ()),
             ))
     return report
 
@@ -227,6 +234,11 @@ def format_report(report: Report) -> str:
         confidence = f" (confiance {o.confidence:.2f})" if o.confidence is not None else ""
         lines.append(f"{o.criterion:<36} {o.slug:<30} attendu {o.expected:<7} obtenu {o.got:<7}{confidence}"
                      f"  {o.evidence_url or '-'}")
+    false_present = [o for o in report.outcomes if o.kind == "fp" and o.got == "present"]
+    lines += ["", f"Faux « present » ({len(false_present)}), avec leur preuve"]
+    for o in false_present:
+        lines.append(f"{o.criterion} sur {o.slug}")
+        lines += [f"    {url} : {' '.join(text.split())[:200]}" for url, text in o.evidence[:EVIDENCE_SHOWN]]
     checked = [o for o in report.outcomes if o.value_ok is not None]
     if checked:
         wrong = [o for o in checked if not o.value_ok]
@@ -264,7 +276,8 @@ def crawl(out: Path, root: Path = EVALUATION, timeout: float = 900) -> Path:
         communes = list(csv.DictReader(handle))
     out.mkdir(parents=True, exist_ok=True)
     listing = out / "evaluation-sites.csv"
-    with serve_folders([root / "sites" / c["folder"] for c in communes]) as urls:
+    with tempfile.TemporaryDirectory() as pages, serve_folders(
+            [_site_root(root, c, Path(pages) / str(i)) for i, c in enumerate(communes)]) as urls:
         with listing.open("w", newline="", encoding="utf-8") as handle:
             writer = csv.writer(handle, lineterminator="\n")
             writer.writerow(["name", "insee", "url"])
@@ -276,6 +289,21 @@ def crawl(out: Path, root: Path = EVALUATION, timeout: float = 900) -> Path:
     if proc.returncode != 0:
         raise RuntimeError(f"l'audit du jeu d'évaluation a échoué (code {proc.returncode}) :\n{proc.stderr[-4000:]}")
     return listing
+
+
+def _site_root(root: Path, commune: dict[str, str], scratch: Path) -> Path:
+    """The folder serving one site of the set: its own `folder`, or a lone `home` page.
+
+    A `home` (a path relative to the set) is one saved page, such as the real
+    pages of ``../shared/corpus/``: it is served at ``/`` from a scratch folder
+    of its own, so that nothing else exists on its origin and the corpus is
+    only read, never copied into the project.
+    """
+    if not commune.get("home"):
+        return root / "sites" / commune["folder"]
+    scratch.mkdir(parents=True)
+    (scratch / "index.html").write_bytes((root / commune["home"]).read_bytes())
+    return scratch
 
 
 def expected_slugs(root: Path = EVALUATION) -> list[str]:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
+from audit.urls import canonical
+
 Status = Literal["present", "absent", "unknown"]
 
 
@@ -14,6 +16,8 @@ class Observation:
 
     ``kind`` lets a check tell its own observations apart (a footer mention vs a
     statement page); ``strength`` (0..1) is how much this sighting alone proves.
+    ``target`` is the page of the site a link sighting leads to: when the crawl
+    got an error there, the sighting proves nothing (see `SiteAudit.decide`).
     """
 
     criterion: str
@@ -23,6 +27,7 @@ class Observation:
     locator: str | None = None
     strength: float = 1.0
     value: Any = None
+    target: str | None = None
 
 
 @dataclass(slots=True)
@@ -62,6 +67,11 @@ class FetchRecord:
     referrers: list[str] = field(default_factory=list)
     error: str | None = None
 
+    @property
+    def broken(self) -> bool:
+        """The fetch failed: an HTTP error status, or no answer at all."""
+        return self.error is not None or (self.status or 0) >= 400
+
 
 @dataclass
 class SiteFacts:
@@ -80,6 +90,11 @@ class SiteFacts:
     pages_rendered: int = 0
     crawled_at: str = ""
     browser: bool = False
+
+    def is_broken(self, url: str) -> bool:
+        """Whether the crawl fetched `url` and got an error: a link to it leads nowhere."""
+        record = self.fetches.get(canonical(url))
+        return record is not None and record.broken
 
     @property
     def home_read(self) -> bool:

@@ -28,7 +28,7 @@ def from_link(
         strength *= REGION_WEIGHT.get(link.region, 0.85)
     return Observation(
         criterion=criterion, url=page.url, excerpt=link_excerpt(link), kind=kind,
-        locator=locator(link.element), strength=strength, value=value,
+        locator=locator(link.element), strength=strength, value=value, target=link.url if link.internal else None,
     )
 
 

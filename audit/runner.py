@@ -19,6 +19,15 @@ logger = logging.getLogger(__name__)
 BROWSER_NEEDS = frozenset({"rendered", "axe", "network"})
 
 
+def _alive(observations: list[Observation], facts: SiteFacts) -> list[Observation]:
+    """`observations` without the links to pages of the site that answered an error.
+
+    A footer link « Mentions légales » to a page that answers 404 shows the juror
+    who follows it nothing: whatever the check, it is not evidence.
+    """
+    return [o for o in observations if o.target is None or not facts.is_broken(o.target)]
+
+
 class SiteAudit:
     """Accumulates a site's observations while pages stream by, then decides."""
 
@@ -94,7 +103,7 @@ class SiteAudit:
             return unknown
         try:
             decided = check.decide(
-                self.observations[check.name], facts if "site_facts" in check.needs else None
+                _alive(self.observations[check.name], facts), facts if "site_facts" in check.needs else None
             )
         except Exception as exc:
             logger.exception("check %s failed to decide", check.name)

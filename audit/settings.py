@@ -34,6 +34,8 @@ AUDIT_MAX_DEPTH = 8
 #: Pages per URL shape (numbers and query values erased): caps calendars and pagination.
 AUDIT_MAX_PER_PATTERN = 25
 AUDIT_MAX_LINKS_PER_PAGE = 1000
+#: Linked documents of the site (PDF, office files) checked with a HEAD request, never downloaded.
+AUDIT_MAX_DOCUMENT_CHECKS = 50
 AUDIT_OUTPUT_DIR = "reports"
 
 # --- the browser (scrapy-playwright + system Chromium) ----------------------------

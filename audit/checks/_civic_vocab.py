@@ -121,6 +121,17 @@ HOLLOW_KIND = "hollow-page"
 UNVERIFIED_STRENGTH = 0.45
 #: What can show that a section delivers a feature (see `Feature.delivery`).
 DELIVERY_KINDS = frozenset({"document", "form", "service", "contact", "media", "dated", "prose"})
+#: What publishing documents looks like: the documents themselves, or a link to the outside service holding them.
+#: A date or a sentence about them ("le budget a été voté le 8 avril") publishes nothing.
+PUBLISHED = frozenset({"document", "service"})
+#: An online service: a form to fill in, or a link to the platform running it; a paper coupon is not one.
+ONLINE_SERVICE = frozenset({"form", "service"})
+#: Online form and survey services: a link to one, in a section naming the feature, is a form to fill in.
+FORM_SERVICE_HOSTS = (
+    "forms.gle", "framaforms.org", "typeform.com", "surveymonkey.com", "surveymonkey.fr", "forms.office.com",
+    "sphinxonline.com", "sphinxonline.net", "evalandgo.com", "eval-and-go.com", "dragnsurvey.com",
+    "questionpro.com", "jotform.com", "tally.so", "limesurvey.net", "wooclap.com", "forms.app",
+)
 #: A sentence of its own about the feature (kind "prose"): a few words, not only its name.
 PROSE_CHARS = 30
 #: Wording that sends the reader elsewhere instead of delivering: "sur demande", "renseignez-vous en mairie".
@@ -553,6 +564,8 @@ def _delivering_node(feature: Feature, page: Page, node: HtmlElement, kinds: fro
     url = urljoin(page.url, href)
     if not is_web(url):
         return None
+    if "form" in kinds and (host_matches(url, FORM_SERVICE_HOSTS) or "docs.google.com/forms" in url):
+        return shown
     if document_type(url) is not None or DOCUMENT_TEXT.search(fold(text)):
         return shown if "document" in kinds else None
     if "service" not in kinds or host_of(url) == host_of(page.url) or _SHARE_LINK.search(url.lower()):

@@ -18,16 +18,12 @@ def observe(page: Page) -> tuple[Observation, ...]:
     return ()
 
 
-def is_broken(record: FetchRecord) -> bool:
-    return record.error is not None or (record.status or 0) >= 400
-
-
 def decide(observations: list[Observation], site: SiteFacts | None) -> dict[str, Answer]:
     fetches = site.fetches if site else {}
     if not fetches:
         return {"site.broken_links": Answer("unknown")}
     broken = sorted(
-        ((url, record) for url, record in fetches.items() if is_broken(record)),
+        ((url, record) for url, record in fetches.items() if record.broken),
         key=lambda item: (-len(item[1].referrers), item[0]),
     )
     items = []

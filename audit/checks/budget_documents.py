@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from audit.checks._civic_vocab import Feature, decide_feature, observe_feature
+from audit.checks._civic_vocab import PUBLISHED, Feature, decide_feature, observe_feature
 from audit.model import Answer, Observation, SiteFacts
 from audit.page import Page
 from audit.text import words_pattern
@@ -42,7 +42,7 @@ DOCUMENTS = Feature(
 )
 PAGES = Feature(
     "edemocracy.budget_documents", PAGE_NAMES, traps=BUDGET_TRAPS, link_strength=0.55, title_strength=0.6,
-    heading_strength=0.35, text_strength=0.0,
+    heading_strength=0.35, text_strength=0.0, delivery=PUBLISHED,
 )
 
 

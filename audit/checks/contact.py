@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from urllib.parse import urlsplit
 
-from audit.checks.sitemap import is_broken, real_target
+from audit.checks.sitemap import real_target
 from audit.decide import presence, strongest_per_kind
 from audit.evidence import element_excerpt, excerpt, locator
 from audit.model import Answer, Observation, SiteFacts
@@ -15,7 +15,7 @@ from audit.page import Form, Page
 from audit.text import fold, words_pattern
 
 CRITERIA = ("site.contact",)
-NEEDS = frozenset({"html", "site_facts"})
+NEEDS = frozenset({"html"})
 
 #: Link texts and page titles naming a contact page or form.
 CONTACT_WORDS = words_pattern(
@@ -115,10 +115,9 @@ def _contact_links(page: Page) -> Iterator[Observation]:
 
 
 def decide(observations: list[Observation], site: SiteFacts | None) -> dict[str, Answer]:
-    kept = [o for o in observations if o.kind != "link" or not is_broken(o.value, site)]
     # Many pages repeat the same footer link: keep the best sighting of each kind.
-    best = strongest_per_kind(kept)
+    best = strongest_per_kind(observations)
     answer = presence(list(best.values()), "site.contact")
     if answer.status == "present":
-        answer.evidence = presence(kept, "site.contact").evidence
+        answer.evidence = presence(observations, "site.contact").evidence
     return {"site.contact": answer}

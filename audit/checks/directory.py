@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 
 from lxml.html import HtmlElement
 
-from audit.checks.sitemap import is_broken, real_target
+from audit.checks.sitemap import real_target
 from audit.decide import confidence_of, evidence_of, strongest_per_kind
 from audit.evidence import excerpt, locator
 from audit.model import Answer, Observation, SiteFacts
@@ -17,7 +17,7 @@ from audit.text import fold, words_pattern
 from audit.urls import host_matches
 
 CRITERIA = ("site.directory",)
-NEEDS = frozenset({"html", "site_facts"})
+NEEDS = frozenset({"html"})
 
 _SUBJECTS = r"(?:associations?|equipements?|services?|structures|clubs?|commerces?|commercants|entreprises|artisans" \
             r"|professionnels(?: de sante)?|acteurs (?:associatifs|economiques|locaux)|salles)"
@@ -232,9 +232,8 @@ def observe(page: Page) -> Iterator[Observation]:
 
 
 def decide(observations: list[Observation], site: SiteFacts | None) -> dict[str, Answer]:
-    kept = [o for o in observations if o.kind in ("page", "heading", "listing") or not is_broken(o.value, site)]
-    best = strongest_per_kind(kept)
+    best = strongest_per_kind(observations)
     confidence = confidence_of(list(best.values()))
     if confidence >= 0.5:
-        return {"site.directory": Answer("present", evidence_of(kept), confidence=confidence)}
+        return {"site.directory": Answer("present", evidence_of(observations), confidence=confidence)}
     return {"site.directory": Answer("absent", [], confidence=0.75 - confidence / 2)}

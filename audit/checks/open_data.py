@@ -6,7 +6,7 @@ import re
 from urllib.parse import urlsplit
 
 from audit.checks._civic_vocab import (
-    Feature, decide_feature, link_context, link_is_trapped, link_of_another, observe_feature,
+    PUBLISHED, Feature, decide_feature, link_context, link_is_trapped, link_of_another, observe_feature,
 )
 from audit.model import Answer, Observation, SiteFacts
 from audit.observe import from_link
@@ -62,7 +62,7 @@ SPREADSHEETS = frozenset({"xlsx", "xls", "ods"})
 
 OPEN_DATA = Feature(
     "edemocracy.open_data", OPEN_DATA_NAMES, mentions=OPEN_DATA_MENTIONS, traps=OPEN_DATA_TRAPS, text_strength=0.35,
-    others=OTHER_PUBLISHERS, mine=OWN_DATA, other_hosts=OTHER_PUBLISHER_HOSTS,
+    others=OTHER_PUBLISHERS, mine=OWN_DATA, other_hosts=OTHER_PUBLISHER_HOSTS, delivery=PUBLISHED,
 )
 
 

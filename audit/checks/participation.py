@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from audit.checks._civic_vocab import Feature, decide_feature, link_context, observe_feature
+from audit.checks._civic_vocab import FORM_SERVICE_HOSTS, ONLINE_SERVICE, Feature, decide_feature, link_context, observe_feature
 from audit.evidence import element_excerpt, locator
 from audit.model import Answer, Observation, SiteFacts
 from audit.observe import from_link
@@ -50,12 +50,6 @@ PLATFORM_URLS = re.compile(
     r"decidim|//(?:www\.)?(?:je-?participe|participe[rz]?|participons|participation|participatif"
     r"|concertations?|consultations?|jedonnemonavis|monavis|democratie-?participative)[.-]"
 )
-#: Survey and form services: an online survey when the link speaks of an opinion poll.
-SURVEY_HOSTS = (
-    "forms.gle", "framaforms.org", "typeform.com", "surveymonkey.com", "surveymonkey.fr", "forms.office.com",
-    "sphinxonline.com", "sphinxonline.net", "evalandgo.com", "eval-and-go.com", "dragnsurvey.com",
-    "questionpro.com", "jotform.com", "tally.so", "limesurvey.net", "wooclap.com", "forms.app",
-)
 #: Paper-only modalities: a survey to drop at the town hall is not an online consultation.
 CONSULTATION_OFFLINE = words_pattern(
     r"(?:deposer|deposez|retourner|retournez|rapporter|rapportez|remettre|remettez|rendre|rendez|glisser|glissez"
@@ -86,7 +80,7 @@ SURVEY_CONTEXT = words_pattern(
 CONSULTATION = Feature(
     "edemocracy.consultation", CONSULTATION_NAMES, traps=CONSULTATION_TRAPS, hosts=PLATFORM_HOSTS,
     urls=PLATFORM_URLS, url_strength=0.85, text_strength=0.35, news_strength=NEWS_STRENGTH, own=CONSULTATION_OWN,
-    offline=CONSULTATION_OFFLINE, online=CONSULTATION_ONLINE,
+    offline=CONSULTATION_OFFLINE, online=CONSULTATION_ONLINE, delivery=ONLINE_SERVICE,
 )
 
 # ------------------------------------------------------------ participatory budget
@@ -149,7 +143,7 @@ def _survey_links(page: Page) -> list[Observation]:
         if not is_web(link.url):
             continue
         google = "docs.google.com/forms" in link.url
-        if not google and not host_matches(link.url, SURVEY_HOSTS):
+        if not google and not host_matches(link.url, FORM_SERVICE_HOSTS):
             continue
         context = link_context(link)
         if CONSULTATION_TRAPS.search(context):

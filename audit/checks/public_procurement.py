@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from audit.checks._civic_vocab import Feature, decide_feature, observe_feature
+from audit.checks._civic_vocab import PUBLISHED, Feature, decide_feature, observe_feature
 from audit.model import Answer, Observation, SiteFacts
 from audit.page import Page
 from audit.text import words_pattern
@@ -39,7 +39,7 @@ PROCUREMENT_URLS = re.compile(
 
 PROCUREMENT = Feature(
     "inclusion.public_procurement", PROCUREMENT_NAMES, traps=PROCUREMENT_TRAPS, hosts=PROCUREMENT_HOSTS,
-    urls=PROCUREMENT_URLS, url_strength=0.75, text_strength=0.3,
+    urls=PROCUREMENT_URLS, url_strength=0.75, text_strength=0.3, delivery=PUBLISHED,
 )
 
 

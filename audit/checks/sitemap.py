@@ -12,7 +12,6 @@ from audit.model import Answer, Evidence, Observation, SiteFacts
 from audit.observe import from_link
 from audit.page import Link, Page
 from audit.text import fold, words_pattern
-from audit.urls import canonical
 
 CRITERIA = ("site.sitemap",)
 NEEDS = frozenset({"html", "site_facts"})
@@ -41,12 +40,6 @@ def real_target(link: Link) -> bool:
     return bool(href) and not PLACEHOLDER_HREF.search(href) and link.url.startswith(("http://", "https://"))
 
 
-def is_broken(url: str, site: SiteFacts | None) -> bool:
-    """Whether the crawl fetched `url` and got an error: a link to it proves no page."""
-    record = site.fetches.get(canonical(url)) if site else None
-    return record is not None and (record.error is not None or (record.status or 0) >= 400)
-
-
 def observe(page: Page) -> Iterator[Observation]:
     h1 = next((text for level, text in page.headings if level == 1), "")
     for name in (page.title, h1):
@@ -66,10 +59,9 @@ def observe(page: Page) -> Iterator[Observation]:
 
 
 def decide(observations: list[Observation], site: SiteFacts | None) -> dict[str, Answer]:
-    seen = [o for o in observations if o.kind == "page" or not is_broken(o.value, site)]
     # One sighting per target: the same footer link on every page proves no more than once.
     best: dict[str, Observation] = {}
-    for obs in seen:
+    for obs in observations:
         if obs.value not in best or obs.strength > best[obs.value].strength:
             best[obs.value] = obs
     pages = sorted(best.values(), key=lambda o: (o.kind != "page", -o.strength))
@@ -77,7 +69,7 @@ def decide(observations: list[Observation], site: SiteFacts | None) -> dict[str,
     value = {"page": pages[0].value if pages else None, "xml": xml}
     if pages:
         confidence = max(confidence_of(pages[:2]), 0.9 if xml else 0.0)
-        return {"site.sitemap": Answer("present", evidence_of(seen), confidence=confidence, value=value)}
+        return {"site.sitemap": Answer("present", evidence_of(observations), confidence=confidence, value=value)}
     if xml:
         evidence = [Evidence(url=url, excerpt=_xml_excerpt(url, site)) for url in xml[:3]]
         return {"site.sitemap": Answer("present", evidence, confidence=CONFIDENCE_XML_ONLY, value=value)}

@@ -64,6 +64,7 @@ class CommuneSpider(Spider):
         spider.max_depth = settings.getint("AUDIT_MAX_DEPTH")
         spider.max_per_pattern = settings.getint("AUDIT_MAX_PER_PATTERN")
         spider.max_links_per_page = settings.getint("AUDIT_MAX_LINKS_PER_PAGE")
+        spider.max_documents = settings.getint("AUDIT_MAX_DOCUMENT_CHECKS")
         spider.render_all = settings.get("AUDIT_RENDER") == "all"
         spider.render_max = settings.getint("AUDIT_RENDER_MAX")
         spider.output_dir = Path(settings.get("AUDIT_OUTPUT_DIR"))
@@ -119,10 +120,12 @@ class CommuneSpider(Spider):
     def _request(
         self, state: SiteState, url: str, kind: str, depth: int = 0, priority: int = 0,
         referrer: str | None = None, meta: dict[str, Any] | None = None, rendered: bool = False,
+        method: str = "GET",
     ) -> Request:
         state.pending += 1
         return Request(
             url,
+            method=method,
             callback=self.parse_rendered if rendered else self.parse_response,
             errback=self.on_render_error if rendered else self.on_error,
             priority=priority,
@@ -170,6 +173,10 @@ class CommuneSpider(Spider):
             head = response.body[:2000]
             if response.status == 200 and (b"<urlset" in head or b"<sitemapindex" in head):
                 state.facts.sitemap_urls.append(response.url)
+            return []
+        if kind == "document":
+            if response.status not in (405, 501):  # a server refusing HEAD says nothing of the file
+                self._record_fetch(state, response.url, response.status, response.meta.get("referrer"))
             return []
         if kind == "http_probe":
             location = response.headers.get("Location", b"").decode("latin-1")
@@ -219,9 +226,12 @@ class CommuneSpider(Spider):
         if depth > self.max_depth:
             return []
         candidates: dict[str, float] = {}
+        requests: list[Request] = []
         for link in page.links:
             if link.internal and link.url in state.seen:
                 state.link_from(link.url, page.url)
+            if link.internal and link.document and link.url not in state.seen:
+                requests += self._check_document(state, link.url, page.url)
             if not link.internal or link.document or is_media(link.url) or link.url in state.seen:
                 continue
             if "nofollow" in link.rel.split():
@@ -229,7 +239,6 @@ class CommuneSpider(Spider):
             candidates[link.url] = max(candidates.get(link.url, 0.0), link_score(link))
         ranked = sorted(candidates.items(), key=lambda item: -item[1])[: self.max_links_per_page]
         frontier_cap = self.max_pages * 4
-        requests = []
         for url, score in ranked:
             if len(state.seen) >= frontier_cap:
                 break
@@ -242,6 +251,20 @@ class CommuneSpider(Spider):
             state.seen.add(url)
             requests.append(self._request(state, url, "page", depth, request_priority(score, depth), page.url))
         return requests
+
+    def _check_document(self, state: SiteState, url: str, referrer: str) -> list[Request]:
+        """A HEAD request for a linked document of the site: is it there? (Never downloaded.)
+
+        Council minutes and forms are PDFs: a dead one is a broken link for the
+        visitor, so its status joins the fetch records, within
+        `AUDIT_MAX_DOCUMENT_CHECKS` per site and after the pages.
+        """
+        if state.documents_checked >= self.max_documents:
+            return []
+        state.documents_checked += 1
+        state.seen.add(url)
+        return [self._request(state, url, "document", priority=-500, referrer=referrer, method="HEAD",
+                              meta={"handle_httpstatus_all": True})]
 
     def _record_fetch(self, state: SiteState, url: str, status: int | None, referrer: str | None,
                       error: str | None = None) -> None:
@@ -356,7 +379,7 @@ class CommuneSpider(Spider):
                 self._request(state, robots, "robots", priority=900,
                               meta={"dont_obey_robotstxt": True, "handle_httpstatus_all": True}),
             ] + self._settle(state)
-        if kind in ("page", "home"):
+        if kind in ("page", "home", "document"):
             self._record_error(state, request, failure)
         return self._settle(state)
 

@@ -36,6 +36,7 @@ class SiteState:
     linked_from: dict[str, list[str]] = field(default_factory=dict)
     pages_admitted: int = 0
     renders: int = 0
+    documents_checked: int = 0
     #: time.monotonic() before which no request goes to this site (Retry-After).
     not_before: float = 0.0
     browser_broken: bool = False

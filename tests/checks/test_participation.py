@@ -72,7 +72,11 @@ CONSULTATION = [
           "Concertation : comment Brest associe ses habitants", "/actus/2025/colloque-brest"), "absent"),
     ("news with own call to answer",
      page("<main><h1>Aménagement du bourg : votre avis compte</h1><p>12/05/2025</p>"
-          "<p>Répondez au questionnaire avant le 30 juin.</p></main>", "Aménagement du bourg", "/actualites/bourg"), "present"),
+          "<p>Répondez au <a href=\"https://framaforms.org/bourg\">questionnaire en ligne</a> avant le 30 juin.</p></main>",
+          "Aménagement du bourg", "/actualites/bourg"), "present"),
+    ("trap news with a call to answer and no online questionnaire",
+     page("<main><h1>Aménagement du bourg : votre avis compte</h1><p>12/05/2025</p>"
+          "<p>Répondez au questionnaire avant le 30 juin.</p></main>", "Aménagement du bourg", "/actualites/bourg"), "absent"),
 ]
 
 
