@@ -39,7 +39,14 @@ def canonical(url: str) -> str:
         pair for pair in parts.query.split("&")
         if pair and pair.split("=", 1)[0].lower() not in SESSION_PARAMS
     )
-    return canonicalize_url(urlunsplit((parts.scheme, parts.netloc, parts.path, query, "")), keep_fragments=False)
+    url = canonicalize_url(urlunsplit((parts.scheme, parts.netloc, parts.path, query, "")), keep_fragments=False)
+    bare = {pair for pair in query.split("&") if pair and "=" not in pair}
+    if not bare:
+        return url
+    # canonicalize_url writes a bare key as "key=": SPIP's "spip.php?article12" must stay as the site wrote it.
+    base, _, sorted_query = url.partition("?")
+    return base + "?" + "&".join(pair[:-1] if pair.endswith("=") and pair[:-1] in bare else pair
+                                 for pair in sorted_query.split("&"))
 
 
 def host_key(host: str | None) -> str:

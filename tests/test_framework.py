@@ -99,6 +99,9 @@ def test_other_port_is_another_site():
         ("http://v.fr/a?b=2&a=1#top", "http://v.fr/a?a=1&b=2"),
         ("http://v.fr/a;jsessionid=ABC?x=1", "http://v.fr/a?x=1"),
         ("http://v.fr/a?PHPSESSID=9&utm_source=fb&p=2", "http://v.fr/a?p=2"),
+        ("http://v.fr/spip.php?article12", "http://v.fr/spip.php?article12"),
+        ("http://v.fr/spip.php?rubrique3&lang=fr", "http://v.fr/spip.php?lang=fr&rubrique3"),
+        ("http://v.fr/a?x=", "http://v.fr/a?x="),
     ],
 )
 def test_canonical_urls(url, expected):

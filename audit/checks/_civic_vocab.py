@@ -138,7 +138,8 @@ PROSE_CHARS = 30
 REFERRAL = words_pattern(
     r"sur (?:simple )?demande", r"(?:adressez|renseignez|rapprochez)-vous", r"s'adresser (?:a|en|au|aupres)",
     r"(?:contactez|contacter|appelez|joindre) (?:la mairie|le secretariat|l'accueil|nos services|les services)",
-    r"(?:disponibles?|consultables?|tenue?s? a disposition) (?:en|a la|au) (?:mairie|secretariat|accueil)",
+    r"(?:disponibles?|consultables?|(?:tenue?s?|mise?s?) a (?:la )?disposition(?: du public)?) (?:en|a la|au) "
+    r"(?:mairie|secretariat|accueil)",
     r"aupres (?:de la mairie|du secretariat|de l'accueil|des services)", r"a (?:la|votre) disposition en mairie",
 )
 #: Wording of an idea or a plan, not a running service: "nous réfléchissons à", "à l'étude", "pourrait voir le jour".
@@ -146,8 +147,8 @@ PLANNED = words_pattern(
     r"(?:nous )?reflechi(?:ssons|t|ssent)", r"a l'etude", r"(?:est|sont) envisagee?s?", r"en projet", r"idees? de projets?",
     r"pourrai(?:t|ent) (?:voir le jour|etre (?:mise?s? en place|cree|lance)\w*)", r"dans les (?:prochaines|annees a venir)",
 )
-#: Share buttons and bare network roots: an outgoing link that is not a service.
-_SHARE_LINK = re.compile(r"sharer|/share|intent/|sharearticle|addthis|mailto:\?|/plugins/|^https?://(?:www\.)?[^/]+/?$")
+#: Share buttons and plugins: an outgoing link that is not a service.
+_SHARE_LINK = re.compile(r"sharer|/share|intent/|sharearticle|addthis|mailto:\?|/plugins/")
 _PHONE_OR_MAIL = re.compile(r"[a-z0-9._-]+@[a-z0-9-]+\.[a-z.]+|0\d(?:[ .]?\d\d){4}|\+33 ?\d")
 
 
@@ -602,7 +603,8 @@ def text_observation(
 ) -> Observation | None:
     """An observation for the first body-text sentence naming the feature that no trap or negation cancels.
 
-    Headings are not sentences: `heading_observations` reads them, with what their section delivers.
+    A sentence sending the reader elsewhere ("tenus à la disposition du public en
+    mairie") names the feature without offering it. Headings are not sentences: `heading_observations` reads them, with what their section delivers.
     """
     pattern, traps = feature.mentions or feature.names, feature.traps
     seen: set[int] = set()
@@ -612,7 +614,8 @@ def text_observation(
         seen.add(id(block))
         raw = clean(block.text_content())
         match = sighting(pattern, fold(raw), traps)
-        if match is None or _ruled_out(feature, page, section_of(block)):
+        if match is None or REFERRAL.search(window(fold(raw), match.start(), match.end())) or _ruled_out(
+                feature, page, section_of(block)):
             continue
         if belongs_elsewhere(feature, window(fold(raw), match.start(), match.end())):
             continue
@@ -663,6 +666,9 @@ def heading_observations(feature: Feature, page: Page, news_item: bool) -> list[
                     feature, page, section_of(heading)):
                 continue
             proof = delivery(feature, page, _page_section(page) if kind == "title" else section_of(heading))
+            if proof is None and kind == "title":
+                return [Observation(feature.criterion, page.url, excerpt(f"{heading.tag} : {text}"), HOLLOW_KIND,
+                                    strength=0.0, value=news_key(page.url))]
             if proof is None:
                 continue
             obs = Observation(feature.criterion, page.url, excerpt(f"{heading.tag} : {text} — {proof}"), kind,

@@ -31,6 +31,13 @@ OTHER_OWNER = words_pattern(
     "office de tourisme", "departement", "conseil departemental", "region", "prefecture", "prefet",
     "sdis", "pompiers", "gendarmerie", "syndicat", "festival", "restaurant", "commercant", "entreprise",
 )
+#: A credit line: the account beside it is the web agency's or the webmaster's, not the commune's.
+MAKER_CREDIT = words_pattern(
+    r"(?:site|conception|graphisme|theme)?(?: internet| web)? ?(?:realise|concu|cree|developpe|propulse|maintenu|"
+    r"mis en page|fabrique)e? (?:par|avec)", r"conception(?: graphique)?(?: et| &) (?:realisation|developpement)",
+    r"(?:realisation|conception|developpement|webdesign|creation) ?:", "webmaster", "retrouvez-moi", "suivez-moi",
+    "mon profil",
+)
 #: A sentence (or label) in which the commune speaks of its own account, or names itself as its owner.
 OWN_ACCOUNT = words_pattern(
     "suivez[- ]nous", "retrouvez[- ]nous", "rejoignez[- ]nous", "abonnez[- ]vous", "nous suivre",

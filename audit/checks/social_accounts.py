@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from urllib.parse import parse_qs, urlsplit
 
 from audit.checks._social_vocab import (
-    FOLLOW_WORDS, OTHER_OWNER, OWN_ACCOUNT, block_context, link_sentence, names_site, owner_of, site_tokens,
+    FOLLOW_WORDS, MAKER_CREDIT, OTHER_OWNER, OWN_ACCOUNT, block_context, link_sentence, names_site, owner_of, site_tokens,
 )
 from audit.decide import evidence_of
 from audit.evidence import excerpt, locator
@@ -135,7 +135,8 @@ def _account_path(network: str, segments: list[str], query: dict[str, list[str]]
             return None
         return f"/{first}" if len(segments) == 1 or segments[1].lower() in FACEBOOK_PAGE_TABS else None
     if network == "x_twitter":
-        return f"/{first}" if re.match(r"^\w{1,15}$", first) and len(segments) == 1 else None
+        # X caps new handles at 15 characters, but older and vanity ones are longer: any word is a handle.
+        return f"/{first}" if re.match(r"^\w{1,50}$", first) and len(segments) == 1 else None
     if network == "instagram":
         return f"/{first}" if _HANDLE.match(first) and len(segments) <= 2 else None
     if network == "youtube":
@@ -209,9 +210,12 @@ def _strength(page: Page, link: Link, account: Account, tokens: frozenset[str], 
     outside its main content) and "Suivez-nous" blocks are deliberate; a link in
     an inner page's content is often someone else's, unless its name is the site's
     or its own sentence claims it ("la chaîne YouTube de la commune", "notre page").
-    Labels naming an association or another body are not the commune's.
+    Labels naming an association or another body are not the commune's, nor
+    an account in a credit line ("Site réalisé par …", "Webmaster : …").
     """
     in_content = link.region in ("main", "body")
+    if MAKER_CREDIT.search(sentence) and not OWN_ACCOUNT.search(sentence):
+        return 0.0
     if OTHER_OWNER.search(link.folded) or (in_content and OTHER_OWNER.search(sentence)) or (
         in_content and OTHER_OWNER.search(context) and not FOLLOW_WORDS.search(context)
     ):

@@ -32,6 +32,10 @@ BUDGET = [
     ("budget menu", followed(page('<nav><a href="/budget">Budget</a></nav>'), BUDGET_PAGE), "present"),
     ("finances page title", page("<main><h1>Les finances communales</h1>" + BUDGET_PAGE + "</main>", "Finances communales"), "present"),
     ("trap finances page sending readers to the town hall", page("<main><h1>Les finances communales</h1><p>Les documents budgétaires sont consultables en mairie aux heures d’ouverture.</p></main>", "Finances communales"), "absent"),
+    ("trap documents held at the town hall",
+     followed(page('<nav><a href="/finances">Finances</a></nav>'),
+              "<p>Le budget primitif 2026 et le compte administratif 2025 sont tenus à la disposition du public en mairie, "
+              "aux heures d’ouverture.</p>"), "absent"),
     ("trap budget menu to an empty page", followed(page('<nav><a href="/budget">Budget</a></nav>'), ""), "absent"),
     ("trap budget menu, page not read", page('<nav><a href="/budget">Budget</a></nav>'), "absent"),
     ("url only", page('<main><a href="/files/budget-primitif-2024.pdf">Télécharger</a></main>'), "present"),

@@ -28,6 +28,8 @@ def footer(links: str) -> str:
         ("https://twitter.com/VilleExemple", "Twitter", "social.x_twitter", "https://twitter.com/VilleExemple"),
         ("https://x.com/villeexemple", "X (anciennement Twitter)", "social.x_twitter", "https://x.com/villeexemple"),
         ("https://twitter.com/intent/follow?screen_name=VilleEx", "Suivre", "social.x_twitter", "https://twitter.com/VilleEx"),
+        ("https://twitter.com/VilleDeKaltenbourg", "", "social.x_twitter", "https://twitter.com/VilleDeKaltenbourg"),
+        ("https://x.com/Mairie_de_Saint_Aubin", "Suivez-nous sur X", "social.x_twitter", "https://x.com/Mairie_de_Saint_Aubin"),
         ("https://www.instagram.com/ville_exemple/", "Instagram", "social.instagram", "https://www.instagram.com/ville_exemple"),
         ("https://www.youtube.com/@VilleExemple", "YouTube", "social.youtube", "https://www.youtube.com/@VilleExemple"),
         ("https://www.youtube.com/channel/UC123abc/videos", "Notre chaîne", "social.youtube",
@@ -117,6 +119,30 @@ def test_embeds_without_an_account_are_not_accounts(body: str, criterion: str) -
 def test_someone_elses_page_in_an_article_is_not_the_communes(body: str) -> None:
     result = audit_pages([(HOME, footer("")), (ARTICLE, page(body))])
     assert result["social.facebook"]["status"] == "absent"
+
+
+@pytest.mark.parametrize(
+    ("credit", "criterion"),
+    [
+        ('Site réalisé par <a href="https://agence.fr/">Agence Brume</a> '
+         '<a href="https://x.com/AgenceBrume" aria-label="Agence Brume sur X">X</a>', "social.x_twitter"),
+        ('Conception et réalisation : <a href="https://studio.fr/">Studio K</a> '
+         '<a href="https://www.linkedin.com/company/studio-k/">LinkedIn</a>', "social.linkedin"),
+        ('Webmaster : Jean Dupont - <a href="https://www.facebook.com/jean.dupont.12">retrouvez-moi sur Facebook</a>',
+         "social.facebook"),
+        ('Thème conçu par <a href="https://www.instagram.com/themeur/">@themeur</a>', "social.instagram"),
+    ],
+)
+def test_account_in_a_credit_line_is_the_makers(credit: str, criterion: str) -> None:
+    home = page(f"<main><h1>Accueil</h1></main><footer><ul><li><a href='/mentions'>Mentions légales</a></li></ul>"
+                f"<p class='credits'>{credit}</p></footer>")
+    assert audit_pages([(HOME, home)])[criterion]["status"] == "absent"
+
+
+def test_communes_account_beside_a_credit_line_is_kept() -> None:
+    home = page("<main><h1>Accueil</h1></main><footer><p>Suivez-nous : <a href='https://x.com/VilleExemple'>X</a></p>"
+                "<p>Site réalisé par <a href='https://x.com/AgenceBrume'>Agence Brume</a></p></footer>")
+    assert audit_pages([(HOME, home)])["social.x_twitter"]["value"] == "https://x.com/VilleExemple"
 
 
 def test_commune_account_is_preferred_over_an_association() -> None:
