@@ -27,6 +27,20 @@ def build_settings(out_dir: Path, overrides: dict[str, str] | None = None) -> Se
 STATS_FILE = "crawl-stats.json"
 
 
+class _Shared:
+    """A callable kept in the settings by reference: Scrapy deep-copies its settings, and a
+    recorder holding a database connection must not be copied."""
+
+    def __init__(self, target: Callable[..., None]) -> None:
+        self.target = target
+
+    def __deepcopy__(self, memo: dict) -> "_Shared":
+        return self
+
+    def __call__(self, *args: object) -> None:
+        self.target(*args)
+
+
 def pending_inputs(sites: list[SiteInput], out_dir: Path, resume: bool) -> list[tuple[SiteInput, str]]:
     """``(site, slug)`` pairs still to audit; with `resume`, sites whose ``audit.json`` exists are done.
 
@@ -51,7 +65,7 @@ def run_crawl(inputs: list[tuple[SiteInput, str]], out_dir: Path, overrides: dic
     out_dir.mkdir(parents=True, exist_ok=True)
     settings = build_settings(out_dir, overrides)
     if recorder is not None:
-        settings.set("AUDIT_HISTORY_RECORDER", recorder, priority="cmdline")
+        settings.set("AUDIT_HISTORY_RECORDER", _Shared(recorder), priority="cmdline")
     process = CrawlerProcess(settings)
     crawler = process.create_crawler(CommuneSpider)
     process.crawl(crawler, inputs=inputs)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -63,6 +64,14 @@ def audit_pages(pages: list[tuple[str, str]], facts: SiteFacts | None = None) ->
     facts.pages_crawled = facts.pages_crawled or len(pages)
     criteria, _errors = site.decide(facts)
     return criteria
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _history_db(tmp_path_factory):
+    """Runs started by the tests record into a throw-away history database, never into ``reports/``."""
+    if "AUDIT_DB" not in os.environ:
+        os.environ["AUDIT_DB"] = f"sqlite:///{tmp_path_factory.mktemp('history') / 'history.sqlite'}"
+    yield
 
 
 @pytest.fixture

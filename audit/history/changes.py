@@ -9,7 +9,10 @@ future web service share one definition of a change:
 
 Confidence and evidence alone never make a change (a re-crawl can find the same
 feature on another page); the evidence of both sides comes with each change so
-a reader can check it.
+a reader can check it. Values are compared for what they say, not for where or in
+which order the crawl met things: lists are compared as sets, and the details
+that only record where something was seen (``referrers``, per-page lists under
+``pages``, explanatory ``note`` texts) are left out.
 """
 
 from __future__ import annotations
@@ -42,14 +45,26 @@ def _answer(audit: dict[str, Any], criterion: str) -> dict[str, Any]:
     return answer if isinstance(answer, dict) else {}
 
 
+#: Value keys that say where or how something was seen, not what the site offers.
+_WHERE_KEYS = frozenset({"referrers", "note"})
+
+
+def _essence(value: Any) -> Any:
+    """A value reduced to what it says: dict keys sorted, lists as sorted sets, `_WHERE_KEYS` and per-page lists dropped."""
+    if isinstance(value, dict):
+        return {str(k): _essence(v) for k, v in sorted(value.items(), key=lambda kv: str(kv[0]))
+                if k not in _WHERE_KEYS and not (k == "pages" and isinstance(v, list))}
+    if isinstance(value, list | tuple):
+        items = {json.dumps(_essence(v), sort_keys=True, default=str) for v in value}
+        return sorted(items)
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
 def _same(a: Any, b: Any) -> bool:
-    """Values compared as JSON (key order ignored; ``1`` and ``1.0`` equal)."""
-    if a == b:
-        return True
-    try:
-        return json.dumps(a, sort_keys=True, default=str) == json.dumps(b, sort_keys=True, default=str)
-    except (TypeError, ValueError):
-        return False
+    """Whether two values say the same (see `_essence`)."""
+    return a == b or _essence(a) == _essence(b)
 
 
 def _evidence(answer: dict[str, Any]) -> tuple[dict[str, Any], ...]:

@@ -146,7 +146,8 @@ def diff_csv(diff: RunDiff, run_before: int, run_after: int) -> str:
 def _value(criterion: str, value: Any) -> str:
     from audit.reports.common import value_text
 
-    return value_text(criterion, value) or "—"
+    text = value_text(criterion, value) or "—"
+    return text if len(text) <= 160 else text[:159] + "…"
 
 
 def _evidence_line(evidence: tuple[dict[str, Any], ...]) -> str:
@@ -326,16 +327,18 @@ class RunHistory:
 
 
 def report_histories(db: str | None, audits: list[dict[str, Any]]) -> tuple[dict[str, SiteHistory] | None, str | None]:
-    """History for ``audit report``: (histories, error). A default database that does not exist yet is no error."""
-    import os
+    """History for ``audit report``: (histories, error).
 
-    from audit.history.store import ENV_VAR
-
-    explicit = bool(db or os.environ.get(ENV_VAR))
+    Only a database named with ``--db`` must work; otherwise (``$AUDIT_DB`` or the default) the
+    history is a bonus, and a database that does not exist or cannot be read gives reports without it.
+    """
     try:
         store = _open(db)
     except HistoryError as exc:
-        return None, (str(exc) if explicit else None)
+        if db is None:
+            logger.info("no history for the reports: %s", exc)
+            return None, None
+        return None, str(exc)
     try:
         return store.site_histories(audits), None
     except HistoryError as exc:
