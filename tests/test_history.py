@@ -363,3 +363,14 @@ def test_sigkill_leaves_run_unfinished_and_resume_completes_it(pg_url, tmp_path,
         assert all(len(a["criteria"]) == len(load_grid().ids) for a in audits.values())
     finally:
         store.close()
+
+
+def test_head_constant_is_the_migrations_head(tmp_path):
+    from alembic.script import ScriptDirectory
+
+    from audit.history.store import HEAD
+
+    engine = create_engine(f"sqlite:///{tmp_path / 'h.sqlite'}")
+    with engine.connect() as connection:
+        assert ScriptDirectory.from_config(_alembic_config(connection)).get_heads() == [HEAD]
+    engine.dispose()
