@@ -29,6 +29,7 @@ from audit.history.changes import compare, diff_audits
 from audit.history.cli import DIFF_KEYS
 from audit.history.store import HistoryError, RunLock, _alembic_config, open_store, schema_revision
 from tests import postgres
+from audit.browser import find_chromium
 from audit.cli import main
 from tests.conftest import FAST, ROOT, read_audits, run_audit
 
@@ -300,6 +301,12 @@ def test_two_crawls_then_diff_finds_the_change(tmp_path, capsys):
     cells = {row[0].value: row[column].value for row in sheet.iter_rows(min_row=2)}
     assert cells["Ormelay"].startswith("2 changement(s)") or cells["Ormelay"].startswith("3 changement(s)")
     assert "PayFiP" in cells["Ormelay"] and cells["Stable"].startswith("aucun changement")
+
+    if find_chromium() is not None:  # the new sections keep the reports accessible
+        from tests.reports_browser import open_report
+
+        for page in (out2 / "99001-ormelay" / "report.html", out2 / "summary.html"):
+            assert open_report(page).violations == [], page
 
     # re-rendering later from the files shows the same change
     (out2 / "99001-ormelay" / "report.html").unlink()
