@@ -34,7 +34,7 @@ class _Shared:
     def __init__(self, target: Callable[..., None]) -> None:
         self.target = target
 
-    def __deepcopy__(self, memo: dict) -> "_Shared":
+    def __deepcopy__(self, memo: dict) -> _Shared:
         return self
 
     def __call__(self, *args: object) -> None:

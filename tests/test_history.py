@@ -23,14 +23,20 @@ from alembic import command
 from openpyxl import load_workbook
 from sqlalchemy import create_engine, text
 
+from audit.browser import find_chromium
+from audit.cli import main
 from audit.demo.server import serve_folder
 from audit.grid import load_grid
 from audit.history.changes import compare, diff_audits
 from audit.history.cli import DIFF_KEYS
-from audit.history.store import HistoryError, RunLock, _alembic_config, open_store, schema_revision
+from audit.history.store import (
+    HistoryError,
+    RunLock,
+    _alembic_config,
+    open_store,
+    schema_revision,
+)
 from tests import postgres
-from audit.browser import find_chromium
-from audit.cli import main
 from tests.conftest import FAST, ROOT, read_audits, run_audit
 
 DEMO = ROOT / "audit" / "demo" / "sites"

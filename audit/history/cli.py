@@ -13,8 +13,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from audit.history.changes import Change, RunDiff, SiteHistory, diff_audits
-from audit.history.store import HistoryError, RunInfo, RunLock, Store, database_url, open_store, shown
+from audit.history.changes import RunDiff, SiteHistory, diff_audits
+from audit.history.store import (
+    HistoryError,
+    RunInfo,
+    RunLock,
+    Store,
+    database_url,
+    open_store,
+    shown,
+)
 
 logger = logging.getLogger(__name__)
 

@@ -24,13 +24,30 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, create_engine, delete, event, func, inspect, select, text
+from sqlalchemy import (
+    Connection,
+    Engine,
+    create_engine,
+    delete,
+    event,
+    func,
+    inspect,
+    select,
+    text,
+)
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from audit.history.changes import HistoryEntry, SiteHistory
-from audit.history.models import FINISHED, RUNNING, AnswerRecord, PageRecord, Run, SiteRecord
+from audit.history.models import (
+    FINISHED,
+    RUNNING,
+    AnswerRecord,
+    PageRecord,
+    Run,
+    SiteRecord,
+)
 
 DEFAULT_URL = "sqlite:///reports/history.sqlite"
 ENV_VAR = "AUDIT_DB"
@@ -182,10 +199,10 @@ class Store:
     def runs(self) -> list[RunInfo]:
         """Every run, oldest first, with its number of sites and pages."""
         with self._session() as session:
-            counts = dict(
-                (run_id, (n, pages or 0)) for run_id, n, pages in session.execute(
+            counts = {
+                run_id: (n, pages or 0) for run_id, n, pages in session.execute(
                     select(SiteRecord.run_id, func.count(SiteRecord.id), func.sum(SiteRecord.pages_crawled))
-                    .group_by(SiteRecord.run_id)))
+                    .group_by(SiteRecord.run_id))}
             return [
                 RunInfo(id=r.id, label=r.label, started_at=_utc(r.started_at), finished_at=_utc(r.finished_at),
                         status=r.status, sites=counts.get(r.id, (0, 0))[0], pages=int(counts.get(r.id, (0, 0))[1]),

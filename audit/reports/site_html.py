@@ -9,7 +9,12 @@ from audit.grid import Grid, load_grid
 from audit.history.changes import SiteHistory
 from audit.output import write_atomic
 from audit.reports.common import (
-    STATUS_LABELS, STATUSES, french_date, screenshot_uri, section_counts, site_name,
+    STATUS_LABELS,
+    STATUSES,
+    french_date,
+    screenshot_uri,
+    section_counts,
+    site_name,
 )
 from audit.reports.history import change_items, timeline
 from audit.reports.render import environment, status_bar, stylesheet
