@@ -10,6 +10,8 @@ setup: system $(STAMP) node_modules/.package-lock.json
 
 system:
 	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq chromium; }
+	@test -x /usr/lib/postgresql/15/bin/initdb || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || \
+		{ apt-get update -qq && apt-get install -y -qq postgresql; }
 
 $(STAMP): pyproject.toml
 	python3 -m venv $(VENV)

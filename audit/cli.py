@@ -1,4 +1,4 @@
-"""Command line: ``audit run``, ``audit checks``, ``audit demo``."""
+"""Command line: ``audit run``, ``audit checks``, ``audit demo``, ``audit report``, ``audit history``, ``audit diff``."""
 
 from __future__ import annotations
 
@@ -7,6 +7,8 @@ import csv
 import sys
 from pathlib import Path
 
+from audit.history.cli import RunHistory, add_commands, add_db_option, print_error, report_histories
+from audit.history.store import HistoryError
 from audit.sites import InputError, RejectedRow, SiteInput, from_csv, from_urls
 
 EXIT_OK = 0
@@ -18,8 +20,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         return args.handler(args)
-    except InputError as exc:
-        print(f"audit : erreur : {exc}", file=sys.stderr)
+    except (InputError, HistoryError) as exc:
+        print_error(str(exc))
         return EXIT_USAGE
 
 
@@ -33,6 +35,8 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--out", type=Path, default=Path("reports"), help="dossier de sortie (défaut : reports)")
     run.add_argument("--resume", action="store_true",
                      help="reprendre un audit interrompu : les sites déjà audités dans --out ne sont pas refaits")
+    run.add_argument("--label", metavar="NOM", help="nommer l'exécution dans la base d'historique (ex. 2026-12)")
+    add_db_option(run)
     _crawl_options(run)
     run.set_defaults(handler=_run)
 
@@ -53,7 +57,9 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("run_dir", type=Path, metavar="DOSSIER", help="dossier de résultats (<site>/audit.json)")
     report.add_argument("--communes", type=Path, metavar="CSV",
                         help="table INSEE des communes (insee_com, population_2021) pour comparer par strate de population")
+    add_db_option(report)
     report.set_defaults(handler=_report)
+    add_commands(sub)
     return parser
 
 
@@ -103,23 +109,52 @@ def _run(args: argparse.Namespace) -> int:
     _report_rejected(rejected, args.out)
     if not sites:
         raise InputError("aucun site valide à auditer")
-    return _crawl(sites, args.out, _overrides(args), resume=args.resume)
+    overrides = _overrides(args)
+    options = {"inputs": str(args.csv) if args.csv else list(args.urls), "settings": overrides, "resume": args.resume}
+    return _crawl(sites, args.out, overrides, resume=args.resume, history=True, db=args.db, label=args.label,
+                  options=options)
 
 
-def _crawl(sites: list[SiteInput], out: Path, overrides: dict[str, str], resume: bool = False) -> int:
+def _crawl(sites: list[SiteInput], out: Path, overrides: dict[str, str], resume: bool = False, history: bool = False,
+           db: str | None = None, label: str | None = None, options: dict | None = None) -> int:
+    """Crawl the pending sites into `out`, render the reports; with `history`, record the run in the database.
+
+    A database problem is reported in one line and makes the exit status 2, but never stops the
+    crawl nor the files under `out`; only another run holding the database refuses before crawling.
+    """
     from audit.crawl import pending_inputs, run_crawl
+    from audit.output import iter_audits
     from audit.reports.build import render_reports
     from audit.reports.summary import write_summary_csv
 
     inputs = pending_inputs(sites, out, resume)
-    if len(inputs) < len(sites):
-        print(f"reprise : {len(sites) - len(inputs)} site(s) déjà audité(s) conservé(s)", file=sys.stderr)
-    if inputs:
-        run_crawl(inputs, out, overrides)
-    else:
-        write_summary_csv(out)
-    render_reports(out, overrides.get("AUDIT_COMMUNES_TABLE"))
+    record = RunHistory.begin(db, out, sites, inputs, resume, label, options or {}) if history else None
+    if record is not None and record.error:
+        print_error(f"{record.error} : l'audit continue sans historique")
+    try:
+        if len(inputs) < len(sites):
+            print(f"reprise : {len(sites) - len(inputs)} site(s) déjà audité(s) conservé(s)", file=sys.stderr)
+        if record is not None and record.resumed:
+            print(f"reprise de l'exécution n° {record.run_id} de la base d'historique", file=sys.stderr)
+        if inputs:
+            run_crawl(inputs, out, overrides, recorder=record.record if record is not None and record.active else None)
+        else:
+            write_summary_csv(out)
+        histories = None
+        if record is not None:
+            record.finish(len(sites))
+            histories = record.site_histories([audit for _, audit in iter_audits(out)])
+        render_reports(out, overrides.get("AUDIT_COMMUNES_TABLE"), histories)
+    finally:
+        if record is not None:
+            record.close()
     print(f"{len(sites)} site(s) audité(s) : résultats dans {out}/ (summary.html, summary.xlsx, grid.csv, <site>/report.html, <site>/audit.json)")
+    if record is not None and record.active:
+        print(f"exécution n° {record.run_id} enregistrée dans {record.store.url}", file=sys.stderr)  # type: ignore[union-attr]
+    if record is not None and record.error:
+        if record.store is not None:  # the database failed midway (the opening failure was told already)
+            print_error(record.error)
+        return EXIT_USAGE
     return EXIT_OK
 
 
@@ -181,10 +216,16 @@ def _report(args: argparse.Namespace) -> int:
         raise InputError(f"dossier introuvable : {args.run_dir}")
     if args.communes and not args.communes.is_file():
         raise InputError(f"table des communes introuvable : {args.communes}")
-    written = render_reports(args.run_dir, args.communes)
+    from audit.output import iter_audits
+
+    histories, error = report_histories(args.db, [audit for _, audit in iter_audits(args.run_dir)])
+    written = render_reports(args.run_dir, args.communes, histories)
     if not written:
         raise InputError(f"aucun audit.json dans {args.run_dir}")
     print(f"{len(written)} rapport(s) écrit(s) dans {args.run_dir}/ (summary.html, summary.xlsx, grid.csv, grid.xlsx, <site>/report.html)")
+    if error:
+        print_error(f"{error} : rapports écrits sans historique")
+        return EXIT_USAGE
     return EXIT_OK
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 from scrapy.crawler import CrawlerProcess
@@ -26,6 +27,20 @@ def build_settings(out_dir: Path, overrides: dict[str, str] | None = None) -> Se
 STATS_FILE = "crawl-stats.json"
 
 
+class _Shared:
+    """A callable kept in the settings by reference: Scrapy deep-copies its settings, and a
+    recorder holding a database connection must not be copied."""
+
+    def __init__(self, target: Callable[..., None]) -> None:
+        self.target = target
+
+    def __deepcopy__(self, memo: dict) -> _Shared:
+        return self
+
+    def __call__(self, *args: object) -> None:
+        self.target(*args)
+
+
 def pending_inputs(sites: list[SiteInput], out_dir: Path, resume: bool) -> list[tuple[SiteInput, str]]:
     """``(site, slug)`` pairs still to audit; with `resume`, sites whose ``audit.json`` exists are done.
 
@@ -38,15 +53,20 @@ def pending_inputs(sites: list[SiteInput], out_dir: Path, resume: bool) -> list[
     ]
 
 
-def run_crawl(inputs: list[tuple[SiteInput, str]], out_dir: Path, overrides: dict[str, str] | None = None) -> dict:
+def run_crawl(inputs: list[tuple[SiteInput, str]], out_dir: Path, overrides: dict[str, str] | None = None,
+              recorder: Callable[..., None] | None = None) -> dict:
     """Crawl `inputs` into `out_dir` (one ``audit.json`` each, plus ``summary.csv``); return the stats.
 
     The crawl's Scrapy stats are also saved to ``crawl-stats.json``, because
     ``scrapy crawl`` exits 0 even when every request failed: the stats say what happened.
     A process can start only one crawl (Twisted's reactor cannot restart).
+    `recorder(slug, audit, pages)` is called for each site right after its ``audit.json`` is written.
     """
     out_dir.mkdir(parents=True, exist_ok=True)
-    process = CrawlerProcess(build_settings(out_dir, overrides))
+    settings = build_settings(out_dir, overrides)
+    if recorder is not None:
+        settings.set("AUDIT_HISTORY_RECORDER", _Shared(recorder), priority="cmdline")
+    process = CrawlerProcess(settings)
     crawler = process.create_crawler(CommuneSpider)
     process.crawl(crawler, inputs=inputs)
     process.start()

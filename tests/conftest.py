@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -83,6 +84,14 @@ def followed(page: tuple[str, str], body: str) -> list[tuple[str, str]]:
     name = " ".join(link.text_content().split()) or link.get("title") or "Page"
     target = urljoin(url, link.get("href"))
     return [page, (target, f"<html><head><title>{name}</title></head><body><main><h1>{name}</h1>{body}</main></body></html>")]
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _history_db(tmp_path_factory):
+    """Runs started by the tests record into a throw-away history database, never into ``reports/``."""
+    if "AUDIT_DB" not in os.environ:
+        os.environ["AUDIT_DB"] = f"sqlite:///{tmp_path_factory.mktemp('history') / 'history.sqlite'}"
+    yield
 
 
 @pytest.fixture

@@ -50,14 +50,15 @@ class _Handler(SimpleHTTPRequestHandler):
 
 
 @contextlib.contextmanager
-def serve_folder(root: Path, request_log: list[str] | None = None) -> Iterator[str]:
-    """Serve `root` on a free loopback port; yield its base URL (``http://127.0.0.1:PORT/``).
+def serve_folder(root: Path, request_log: list[str] | None = None, port: int = 0) -> Iterator[str]:
+    """Serve `root` on a loopback port (a free one unless `port` is given); yield its base URL
+    (``http://127.0.0.1:PORT/``). A fixed port lets two runs audit the same start URL.
 
     With `request_log`, every requested path is appended to that list (prefixed by the method when not GET).
     """
     handler_class = type("Handler", (_Handler,), {"request_log": request_log})
     handler = functools.partial(handler_class, directory=str(root))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = ThreadingHTTPServer(("127.0.0.1", port), handler)
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

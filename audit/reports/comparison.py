@@ -41,6 +41,8 @@ class Row:
     score: int = 0
     band_mean: int | None = None
     band_size: int = 0
+    #: What changed since the site's previous audit (history database), empty without one.
+    changes: str = ""
 
     @property
     def gap(self) -> int | None:
@@ -93,6 +95,7 @@ def render_summary(rows: list[Row], grid: Grid | None = None) -> str:
         rows=sorted(rows, key=lambda r: r.name.casefold()), chart=ranked,
         bands={b: round(mean(r.score for r in rs)) for b, rs in bands.items()},
         with_population=any(r.population is not None for r in rows),
+        with_changes=any(r.changes for r in rows),
     )
 
 

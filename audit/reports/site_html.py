@@ -6,10 +6,17 @@ from pathlib import Path
 from typing import Any
 
 from audit.grid import Grid, load_grid
+from audit.history.changes import SiteHistory
 from audit.output import write_atomic
 from audit.reports.common import (
-    STATUS_LABELS, STATUSES, french_date, screenshot_uri, section_counts, site_name,
+    STATUS_LABELS,
+    STATUSES,
+    french_date,
+    screenshot_uri,
+    section_counts,
+    site_name,
 )
+from audit.reports.history import change_items, timeline
 from audit.reports.render import environment, status_bar, stylesheet
 from audit.reports.values import value_html
 
@@ -18,8 +25,12 @@ _SHOTS = (("desktop", "Page d'accueil sur ordinateur", "Capture de la page d'acc
           ("mobile", "Page d'accueil sur mobile", "Capture de la page d'accueil affichée sur un téléphone"))
 
 
-def render_site(audit: dict[str, Any], folder: Path, grid: Grid | None = None) -> str:
-    """The HTML of one site's report; `folder` holds its screenshots."""
+def render_site(audit: dict[str, Any], folder: Path, grid: Grid | None = None, history: SiteHistory | None = None) -> str:
+    """The HTML of one site's report; `folder` holds its screenshots.
+
+    With `history` (the site's earlier audits, from the history database), the report
+    gets a « Changements depuis le <date> » section and the site's history table.
+    """
     grid = grid or load_grid()
     site, criteria = audit["site"], audit["criteria"]
     counts = section_counts(grid, criteria)
@@ -42,6 +53,8 @@ def render_site(audit: dict[str, Any], folder: Path, grid: Grid | None = None) -
         shots=shots, sections=sections, total=total, total_chart=status_bar(total),
         errors=[e for e in site.get("errors") or [] if isinstance(e, dict)],
         broken=[b for b in (broken.get("items") if isinstance(broken, dict) else None) or [] if isinstance(b, dict)],
+        previous_date=french_date(history.previous_date) if history and history.previous is not None else "",
+        changes=change_items(history, audit, grid), timeline=timeline(history, grid),
     )
 
 
@@ -57,7 +70,8 @@ def _criterion(criterion: Any, answer: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def write_site_report(audit: dict[str, Any], folder: Path, grid: Grid | None = None) -> Path:
+def write_site_report(audit: dict[str, Any], folder: Path, grid: Grid | None = None,
+                      history: SiteHistory | None = None) -> Path:
     path = folder / REPORT_FILE
-    write_atomic(path, render_site(audit, folder, grid).encode("utf-8"))
+    write_atomic(path, render_site(audit, folder, grid, history).encode("utf-8"))
     return path

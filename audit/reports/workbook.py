@@ -28,6 +28,7 @@ SUMMARY_XLSX = "summary.xlsx"
 GRID_CSV = "grid.csv"
 GRID_XLSX = "grid.xlsx"
 OVERVIEW = "Vue d'ensemble"
+CHANGES_COLUMN = "Changements depuis l'audit précédent"
 _SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 _FILLS = {status: PatternFill("solid", start_color=colour, end_color=colour) for status, colour in COLOURS.items()}
 _FONTS = {"present": Font(color="FFFFFF", underline="single"), "absent": Font(color="FFFFFF", underline="single"),
@@ -85,10 +86,12 @@ def summary_workbook(audits: list[tuple[str, dict[str, Any]]], rows: list[Row], 
          "Population": by_slug[slug].population, "Strate": by_slug[slug].band, "Pages lues": by_slug[slug].pages,
          "Erreurs": by_slug[slug].errors,
          **{f"{label} (%)": by_slug[slug].scores[key] for key, label in grid.sections.items()},
-         "Total (%)": by_slug[slug].score, "Moyenne de la strate (%)": by_slug[slug].band_mean}
+         "Total (%)": by_slug[slug].score, "Moyenne de la strate (%)": by_slug[slug].band_mean,
+         CHANGES_COLUMN: by_slug[slug].changes}
         for slug, _ in audits
     ], columns=["Commune", "INSEE", "Site", "Population", "Strate", "Pages lues", "Erreurs",
-                *(f"{label} (%)" for label in grid.sections.values()), "Total (%)", "Moyenne de la strate (%)"])
+                *(f"{label} (%)" for label in grid.sections.values()), "Total (%)", "Moyenne de la strate (%)",
+                *([CHANGES_COLUMN] if any(r.changes for r in rows) else [])])
     buffer = BytesIO()
     taken: set[str] = set()
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
@@ -98,7 +101,10 @@ def summary_workbook(audits: list[tuple[str, dict[str, Any]]], rows: list[Row], 
         for i, (_, audit) in enumerate(audits, start=2):
             if url := safe_url(audit["site"].get("final_url") or audit["site"]["start_url"]):
                 sheet.cell(i, 3).hyperlink = url
-        _finish(sheet, len(audits), overview.shape[1], {1: 28, 3: 34})
+        widths = {1: 28, 3: 34}
+        if CHANGES_COLUMN in overview.columns:
+            widths[overview.columns.get_loc(CHANGES_COLUMN) + 1] = 80
+        _finish(sheet, len(audits), overview.shape[1], widths)
         for key, label in grid.sections.items():
             criteria = grid.in_section(key)
             frame = pd.DataFrame(

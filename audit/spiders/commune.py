@@ -461,7 +461,8 @@ class CommuneSpider(Spider):
         if state.screenshots:
             site["screenshots"] = dict(state.screenshots)
         self.states.pop(state.index, None)
-        return SiteResult(slug=state.slug, audit={"site": site, "criteria": criteria})
+        pages = [(url, record.status, record.error) for url, record in facts.fetches.items()]
+        return SiteResult(slug=state.slug, audit={"site": site, "criteria": criteria}, pages=pages)
 
 
 def _may_fall_back_to_http(state: SiteState, request: Request, failure: Failure) -> bool:
