@@ -296,6 +296,9 @@ def create_app(config: ServiceConfig) -> Starlette:
     async def static_js(request: Request) -> Response:
         return Response(script, media_type="text/javascript; charset=utf-8", headers={"Cache-Control": "max-age=3600"})
 
+    async def favicon(request: Request) -> Response:
+        return Response(status_code=204, headers={"Cache-Control": "max-age=86400"})
+
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         queue.start()
@@ -316,6 +319,7 @@ def create_app(config: ServiceConfig) -> Starlette:
             Route("/audits/{job_id}/grille.xlsx", download_grid),
             Route("/static/service.css", static_css),
             Route("/static/progress.js", static_js),
+            Route("/favicon.ico", favicon),
         ],
         lifespan=lifespan,
     )
