@@ -58,8 +58,8 @@ def is_internal(address: str, allowed: Sequence[Network] = ()) -> bool:
         return False
     if ip.version == 6:
         inner = _embedded_ipv4(ip)
-        if inner is not None and is_internal(str(inner), allowed):
-            return True
+        if inner is not None:  # judged on the IPv4 address it reaches (::ffff:0:0/96 itself is "reserved")
+            return is_internal(str(inner))
     return (
         not ip.is_global or ip.is_private or ip.is_loopback or ip.is_link_local or ip.is_reserved
         or ip.is_multicast or ip.is_unspecified
