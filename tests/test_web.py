@@ -6,6 +6,7 @@ import html
 import io
 import ipaddress
 import json
+import shutil
 import time
 from pathlib import Path
 
@@ -172,12 +173,15 @@ def test_token_is_required_when_set(tmp_path):
 
 # --------------------------------------------------------------------- real audits in worker processes
 def test_audit_report_downloads_and_history(tmp_path):
+    site_root = tmp_path / "site"
+    shutil.copytree(VALBRUNE.root, site_root)
     config = _config(tmp_path, allow_networks=LOOPBACK)
-    with serve_folder(VALBRUNE.root) as url, TestClient(create_app(config)) as client:
+    with serve_folder(site_root) as url, TestClient(create_app(config)) as client:
         job = _submit(client, url, name=VALBRUNE.name, insee=VALBRUNE.insee)
         state = _wait(client, job)
         assert state["etat"] == "done", state
         assert state["pages"] > 5
+        assert any(s["etat"] == "running" for s in state["seen"]), "progress is reported while the audit runs"
         report = client.get(f"/audits/{job}")
         assert report.status_code == 200
         csp = report.headers["content-security-policy"]
@@ -195,12 +199,18 @@ def test_audit_report_downloads_and_history(tmp_path):
         rows = list(load_workbook(io.BytesIO(grid.content)).active.iter_rows(values_only=True))
         assert len(rows) == 1 + len(audit["criteria"]), "one row per criterion"
 
-        again = _submit(client, url + "index.html", name=VALBRUNE.name, insee=VALBRUNE.insee)
-        assert again != job
+        # The commune removes its contact page; the next audit lists the first one and what changed.
+        shutil.rmtree(site_root / "contact")
+        again = _submit(client, url, name=VALBRUNE.name, insee=VALBRUNE.insee)
+        assert again != job, "a finished audit is not reused: the site is audited again"
         assert _wait(client, again)["etat"] == "done"
-        second = client.get(f"/audits/{again}").text
+        second = html.unescape(client.get(f"/audits/{again}").text)
         assert f'href="/audits/{job}"' in second, "the earlier audit of the same site is listed"
-        assert "aucun changement depuis" in second or "changement" in second
+        after = client.get(f"/audits/{again}/audit.json").json()
+        expected = changes_between(audit, after)
+        assert expected, "removing the contact page changes the audit"
+        assert f"{len(expected)} changement" in second
+        assert all(f'<th scope="row">{c.label}</th>' in second for c in expected)
 
 
 def test_time_and_page_budgets_are_capped(tmp_path):
@@ -221,7 +231,7 @@ def test_time_and_page_budgets_are_capped(tmp_path):
     validate(audit_t)
 
 
-def test_minimal_comparison_names_status_and_value_changes():
+def test_changes_name_status_and_value_changes():
     before = {"criteria": {"site.search": {"status": "absent"}, "site.https": {"status": "present", "value": {"hsts": False}}}}
     after = {"criteria": {"site.search": {"status": "present"}, "site.https": {"status": "present", "value": {"hsts": True}}}}
     changes = {c.criterion: c for c in changes_between(before, after)}

@@ -3,19 +3,18 @@
 The service keeps every job's folder, so the earlier audits of a site are the
 finished jobs with the same site identity (host without ``www.``, port).
 
-What changed between two ``audit.json`` documents comes from
-:func:`changes_between`, the single entry point: it uses the history package's
-``audit.history.changes.compare`` (issue 12) when it is installed, and a minimal
-comparison of statuses and values otherwise.
+What changed between two ``audit.json`` documents is the history package's
+definition (``audit.history.changes.compare``, issue 12), shown by
+:func:`changes_between`.
 """
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from typing import Any
 
 from audit.grid import load_grid
+from audit.history.changes import compare
 from audit.reports.common import STATUS_LABELS, french_date
 from audit.web.jobs import DONE, Job, JobStore
 
@@ -39,56 +38,24 @@ class EarlierAudit:
     changes: list[ChangeView]
 
 
-def _status(answer: Any) -> str:
-    status = answer.get("status") if isinstance(answer, dict) else None
-    return status if status in STATUS_LABELS else "unknown"
-
-
-def minimal_compare(before: dict[str, Any], after: dict[str, Any]) -> list[ChangeView]:
-    """Criteria whose status changed, and present criteria whose value changed, in grid order."""
-    labels = _labels()
-    old, new = before.get("criteria") or {}, after.get("criteria") or {}
-    changes = []
-    for cid, label in labels.items():
-        a, b = old.get(cid), new.get(cid)
-        sa, sb = _status(a), _status(b)
-        if sa != sb:
-            changes.append(ChangeView(cid, label, STATUS_LABELS[sa], STATUS_LABELS[sb]))
-        elif sb == "present" and _value(a) != _value(b):
-            changes.append(ChangeView(cid, label, STATUS_LABELS[sa], STATUS_LABELS[sb], "valeur modifiée"))
-    return changes
-
-
-def _labels() -> dict[str, str]:
-    """Criterion id to French label, in grid order."""
-    return {c.id: c.label for c in load_grid().criteria}
-
-
-def _value(answer: Any) -> str:
-    value = answer.get("value") if isinstance(answer, dict) else None
-    return json.dumps(value, sort_keys=True, default=str)
-
-
 def changes_between(before: dict[str, Any], after: dict[str, Any]) -> list[ChangeView]:
-    """What changed from `before` to `after` (two ``audit.json`` documents).
+    """What changed from `before` to `after` (two ``audit.json`` documents), for the page.
 
-    The one place to point at issue 12's ``audit.history.changes.compare`` once it is merged.
+    The comparison itself is the history package's (issue 12): ``audit.history.changes.compare``.
     """
-    try:
-        from audit.history.changes import compare  # type: ignore[import-not-found]
-    except ImportError:
-        return minimal_compare(before, after)
-    return [_view(change) for change in compare(before, after)]
+    labels = {c.id: c.label for c in load_grid().criteria}
+    return [
+        ChangeView(
+            criterion=change.criterion, label=labels.get(change.criterion, change.criterion),
+            before=_status_label(change.before), after=_status_label(change.after),
+            detail="" if change.status_changed else "valeur modifiée",
+        )
+        for change in compare(before, after)
+    ]
 
 
-def _view(change: Any) -> ChangeView:
-    """Adapt a change of the history package to what the page shows (attribute names read defensively)."""
-    cid = str(getattr(change, "criterion", getattr(change, "criterion_id", "")))
-    label = _labels().get(cid, cid)
-    before = getattr(change, "before", getattr(change, "old_status", ""))
-    after = getattr(change, "after", getattr(change, "new_status", ""))
-    detail = str(getattr(change, "detail", getattr(change, "message", "")) or "")
-    return ChangeView(cid, label, STATUS_LABELS.get(str(before), str(before)), STATUS_LABELS.get(str(after), str(after)), detail)
+def _status_label(status: str | None) -> str:
+    return STATUS_LABELS.get(status or "", "sans réponse")
 
 
 def earlier_audits(store: JobStore, job: Job, audit: dict[str, Any], db_url: str | None = None,
