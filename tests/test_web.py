@@ -20,7 +20,8 @@ from audit.spiders.addresses import is_internal, parse_networks
 from audit.web.app import ServiceConfig, create_app
 from audit.web.history import changes_between
 from audit.web.safety import RateLimiter
-from tests.conftest import validate
+from tests.conftest import FAST as FAST_RUN
+from tests.conftest import read_audits, run_audit, validate
 
 LOOPBACK = (ipaddress.ip_network("127.0.0.0/8"),)
 FAST = {"DOWNLOAD_DELAY": "0", "AUTOTHROTTLE_ENABLED": "False"}
@@ -238,3 +239,21 @@ def test_changes_name_status_and_value_changes():
     assert changes["site.search"].before == "Absent" and changes["site.search"].after == "Présent"
     assert changes["site.https"].detail == "valeur modifiée"
     assert changes_between(after, json.loads(json.dumps(after))) == []
+
+
+def test_connection_time_check_refuses_a_name_rebound_to_an_internal_address(tmp_path):
+    """The start URL passes the policy (the user asked for it, as a name checked while public would);
+    the resolver the service's crawls use still refuses to connect to the loopback address it resolves to."""
+    log: list[str] = []
+    resolver = ["-s", "TWISTED_DNS_RESOLVER=audit.spiders.addresses.PublicOnlyResolver"]
+    with serve_folder(VALBRUNE.root, log) as url:
+        named = url.replace("127.0.0.1", "localhost")
+        run_audit("run", named, "--out", str(tmp_path / "refused"), "--max-pages", "3", *FAST_RUN, *resolver)
+        assert log == [], "no request reached the internal server"
+        run_audit("run", named, "--out", str(tmp_path / "allowed"), "--max-pages", "3", *FAST_RUN, *resolver,
+                  "-s", "AUDIT_ALLOW_NETWORKS=127.0.0.0/8,::1/128")
+    (refused,) = read_audits(tmp_path / "refused").values()
+    assert refused["site"]["pages_crawled"] == 0
+    assert any(e["kind"] == "home_unreachable" for e in refused["site"]["errors"])
+    (allowed,) = read_audits(tmp_path / "allowed").values()
+    assert allowed["site"]["pages_crawled"] >= 1 and "/" in log

@@ -179,7 +179,8 @@ def create_app(config: ServiceConfig) -> Starlette:
         refusal = await address_refusal(url, config.allow_networks)
         if refusal:
             raise Refused(400, refusal)
-        job = Job(id=store.new_id(), url=url, scheme_given=scheme_given, name=name, insee=insee, client=client,
+        # The client's address is used for the rate limit only, never stored with the audit.
+        job = Job(id=store.new_id(), url=url, scheme_given=scheme_given, name=name, insee=insee,
                   settings=config.worker_settings())
         for other_id in [*queue.running, *queue.queued]:
             other = store.load(other_id)

@@ -52,7 +52,6 @@ class Job:
     scheme_given: bool = True
     name: str = ""
     insee: str = ""
-    client: str = ""
     created: str = field(default_factory=now_iso)
     state: str = QUEUED
     started: str = ""
