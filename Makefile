@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup system demo test bench evaluate clean
+.PHONY: setup system demo test bench evaluate serve clean
 
 setup: system $(STAMP) node_modules/.package-lock.json
 
@@ -27,6 +27,9 @@ demo: setup
 
 test: setup
 	$(BIN)/pytest -q
+
+serve: setup
+	$(BIN)/audit serve
 
 bench: setup
 	$(BIN)/python benchmarks/crawl_speed.py

@@ -1,9 +1,10 @@
-"""Command line: ``audit run``, ``audit checks``, ``audit demo``, ``audit report``, ``audit history``, ``audit diff``."""
+"""Command line: ``audit run``, ``checks``, ``demo``, ``report``, ``history``, ``diff``, ``serve``."""
 
 from __future__ import annotations
 
 import argparse
 import csv
+import os
 import sys
 from pathlib import Path
 
@@ -60,6 +61,27 @@ def _parser() -> argparse.ArgumentParser:
     add_db_option(report)
     report.set_defaults(handler=_report)
     add_commands(sub)
+
+    serve = sub.add_parser("serve", help="service web d'auto-audit : un formulaire, la progression, le rapport")
+    serve.add_argument("--host", default="127.0.0.1", help="adresse d'écoute (défaut : 127.0.0.1)")
+    serve.add_argument("--port", type=_positive, default=8000, help="port d'écoute (défaut : 8000)")
+    serve.add_argument("--data", type=Path, default=Path("reports/service"),
+                       help="dossier des audits du service, conservés pour l'historique (défaut : reports/service)")
+    serve.add_argument("--db", metavar="URL", help="base d'historique des audits (transmise à la couche d'historique)")
+    serve.add_argument("--workers", type=_positive, default=1, help="audits menés en même temps (défaut : 1)")
+    serve.add_argument("--token", default=os.environ.get("AUDIT_SERVICE_TOKEN"),
+                       help="code d'accès exigé pour lancer un audit (ou variable AUDIT_SERVICE_TOKEN)")
+    serve.add_argument("--allow-network", action="append", default=[], metavar="CIDR",
+                       help="plage d'adresses autorisée malgré la règle des adresses publiques (tests), répétable")
+    serve.add_argument("--max-pages", type=_positive, default=100, help="pages au plus par audit (défaut : 100)")
+    serve.add_argument("--max-time", type=_positive, default=300, help="secondes au plus par audit (défaut : 300)")
+    serve.add_argument("--rate-limit", type=_positive, default=10, help="audits par client et par heure (défaut : 10)")
+    serve.add_argument("--max-queue", type=_positive, default=20, help="audits en attente au plus (défaut : 20)")
+    serve.add_argument("--browser", action="store_true",
+                       help="rendre aussi les pages dans Chromium (désactivé par défaut, voir le README)")
+    serve.add_argument("-s", "--set", dest="settings", action="append", default=[], metavar="NOM=VALEUR",
+                       help="réglage Scrapy des audits (ex. -s DOWNLOAD_DELAY=1), répétable")
+    serve.set_defaults(handler=_serve)
     return parser
 
 
@@ -226,6 +248,30 @@ def _report(args: argparse.Namespace) -> int:
     if error:
         print_error(f"{error} : rapports écrits sans historique")
         return EXIT_USAGE
+    return EXIT_OK
+
+
+def _serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from audit.spiders.addresses import parse_networks
+    from audit.web.app import ServiceConfig, create_app
+
+    try:
+        networks = parse_networks(args.allow_network)
+    except ValueError as exc:
+        raise InputError(f"plage d'adresses invalide : {exc}") from None
+    crawl = argparse.Namespace(settings=args.settings, max_pages=None, max_depth=None, no_browser=False,
+                               render=None, verbose=False)
+    settings = {k: v for k, v in _overrides(crawl).items() if k != "LOG_LEVEL"}
+    config = ServiceConfig(
+        data_dir=args.data, workers=args.workers, max_pages=args.max_pages, time_budget=float(args.max_time),
+        token=args.token or None, allow_networks=networks, rate_limit=args.rate_limit, max_queue=args.max_queue,
+        db_url=args.db, browser=args.browser, crawl_settings=settings,
+    )
+    print(f"audit serve : http://{args.host}:{args.port}/ (audits dans {args.data}/)", file=sys.stderr, flush=True)
+    uvicorn.run(create_app(config), host=args.host, port=args.port, proxy_headers=True,
+                forwarded_allow_ips="127.0.0.1", server_header=False, log_level="warning")
     return EXIT_OK
 
 

@@ -53,6 +53,8 @@ ADDONS = {"audit.identity.IdentityAddon": 0, "audit.browser.BrowserAddon": 10}
 AUDIT_MAX_RETRY_AFTER = 120
 #: For a public self-audit service: refuse start URLs on loopback or private addresses too.
 AUDIT_REFUSE_PRIVATE_START = False
+#: Comma-separated CIDR ranges exempt from the address policy (e.g. "127.0.0.0/8" for tests of the service).
+AUDIT_ALLOW_NETWORKS = ""
 
 DOWNLOADER_MIDDLEWARES = {
     "audit.spiders.guard.SiteGuardMiddleware": 50,

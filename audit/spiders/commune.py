@@ -28,7 +28,7 @@ from audit.page import Page
 from audit.registry import load_checks
 from audit.runner import SiteAudit
 from audit.sites import InputError, SiteInput, from_csv, from_urls, unique_slugs
-from audit.spiders.addresses import AddressPolicy
+from audit.spiders.addresses import AddressPolicy, parse_networks
 from audit.spiders.guard import OutOfScope
 from audit.output import site_dir, write_atomic
 from audit.spiders.priority import is_key_page, link_score, request_priority
@@ -83,6 +83,7 @@ class CommuneSpider(Spider):
             {origin(site.url) for site, _slug in self.inputs}
             | {origin(site.url.replace("https://", "http://", 1)) for site, _slug in self.inputs if not site.scheme_given},
             self.settings.getbool("AUDIT_REFUSE_PRIVATE_START"),
+            parse_networks(self.settings.get("AUDIT_ALLOW_NETWORKS")),
         )
         for index, (site, slug) in enumerate(self.inputs):
             state = SiteState(
