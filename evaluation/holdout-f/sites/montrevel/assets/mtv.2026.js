@@ -1,0 +1,1 @@
+document.querySelectorAll(".mn-toggle").forEach(function(b){b.addEventListener("click",function(){var e=b.getAttribute("aria-expanded")==="true";b.setAttribute("aria-expanded",!e);b.nextElementSibling.style.display=e?"none":"block"})});
