@@ -21,14 +21,19 @@ def link_excerpt(link: Link) -> str:
 
 def from_link(
     criterion: str, page: Page, link: Link, strength: float, kind: str = "", value: Any = None,
-    weigh_region: bool = True,
+    weigh_region: bool = True, leads: bool = True,
 ) -> Observation:
-    """An observation whose evidence is `link` on `page`."""
+    """An observation whose evidence is `link` on `page`.
+
+    `leads` says the link proves something by the page it leads to (the usual
+    case: a dead target proves nothing); False when its own words are the fact,
+    like the footer mention « Accessibilité : partiellement conforme ».
+    """
     if weigh_region:
         strength *= REGION_WEIGHT.get(link.region, 0.85)
     return Observation(
         criterion=criterion, url=page.url, excerpt=link_excerpt(link), kind=kind,
-        locator=locator(link.element), strength=strength, value=value, target=link.url if link.internal else None,
+        locator=locator(link.element), strength=strength, value=value, target=link.url if link.internal and leads else None,
     )
 
 

@@ -186,7 +186,7 @@ def observe(page: Page) -> Iterator[Observation]:
     for link in page.links:
         level = find_mention(link.text)
         if level:
-            yield from_link(FOOTER, page, link, 0.9, kind="mention", value=level)
+            yield from_link(FOOTER, page, link, 0.9, kind="mention", value=level, leads=False)
             break
     if not level:
         level = find_mention(page.text)

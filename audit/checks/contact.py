@@ -43,7 +43,8 @@ EMAIL_FIELD = re.compile(r"e-?mail|courriel|mail|adresse electronique", re.I)
 #: Forms that take a message but are no contact form: blog comments, login, newsletter.
 NOT_CONTACT_FORM = re.compile(r"comment-?form|wp-comments-post|commentform|reply|newsletter|login|connexion", re.I)
 
-STRENGTH = {"page": 0.95, "form": 0.9, "link": 0.9, "path": 0.6, "details": 0.6, "mailto": 0.5}
+#: An e-mail address is a way to write, not the contact page or form the grid asks for: alone, it is not enough.
+STRENGTH = {"page": 0.95, "form": 0.9, "link": 0.9, "path": 0.6, "details": 0.6, "named_mailto": 0.45, "mailto": 0.3}
 
 
 def _is_contact_form(form: Form) -> bool:
@@ -91,7 +92,7 @@ def _contact_links(page: Page) -> Iterator[Observation]:
     for link in page.links:
         if link.href.lower().startswith("mailto:") and "@" in link.href:
             if _names_contact(link.folded) and (page.is_home or link.region in SITE_REGIONS):
-                yield from_link("site.contact", page, link, STRENGTH["link"], kind="mailto")
+                yield from_link("site.contact", page, link, STRENGTH["named_mailto"], kind="mailto")
                 return
             if page.is_home and fallback is None:
                 fallback = from_link("site.contact", page, link, STRENGTH["mailto"], kind="mailto",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from audit.checks.accessibility_statement import find_compliance_rate, find_level, find_mention
-from audit.model import SiteFacts
+from audit.model import FetchRecord, SiteFacts
 from tests.conftest import audit_pages
 
 HOME = "https://www.ville-exemple.fr/"
@@ -47,6 +47,15 @@ def test_footer_mention_with_link_gives_statement_level_and_mention(footer: str,
     assert criteria["accessibility.compliance_level"]["value"] == {"level": level, "rate": None}
     assert criteria["accessibility.footer_mention"]["status"] == "present"
     assert criteria["accessibility.footer_mention"]["value"] == 1.0
+
+
+def test_mention_linking_to_a_missing_page_is_a_mention_but_no_statement() -> None:
+    facts = SiteFacts(start_url=HOME, final_url=HOME,
+                      fetches={HOME + "accessibilite": FetchRecord(status=404, referrers=[HOME])})
+    criteria = run((HOME, page(footer="<a href='/accessibilite'>Accessibilité : non conforme</a>")), facts=facts)
+    assert criteria["accessibility.statement"]["status"] == "absent"
+    assert criteria["accessibility.footer_mention"]["status"] == "present"
+    assert criteria["accessibility.compliance_level"]["value"] == {"level": "non_conforme", "rate": None}
 
 
 @pytest.mark.parametrize("footer", [
