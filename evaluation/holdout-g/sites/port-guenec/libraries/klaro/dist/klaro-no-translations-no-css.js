@@ -1,0 +1,1 @@
+/* Klaro! 0.7.21 */ var klaro={};

@@ -1,0 +1,1 @@
+/* klaro placeholder */

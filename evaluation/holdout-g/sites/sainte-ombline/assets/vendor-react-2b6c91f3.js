@@ -1,0 +1,1 @@
+/*! react-dom.production.min.js */ export default {};
