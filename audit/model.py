@@ -84,6 +84,8 @@ class SiteFacts:
     http_redirects_to_https: bool | None = None
     robots_txt: str | None = None
     sitemap_urls: list[str] = field(default_factory=list)
+    #: What the site's feeds name in their ``<generator>`` element (the tool that built the site).
+    feed_generators: list[str] = field(default_factory=list)
     fetches: dict[str, FetchRecord] = field(default_factory=dict)
     html_pages: int = 0
     pages_crawled: int = 0

@@ -110,4 +110,12 @@ def test_mobile_rendering_decides_on_horizontal_overflow(tmp_path, site, status)
     rendered = mobile["value"]["rendered"]
     assert rendered["viewport_width"] == 375
     assert (rendered["overflow_px"] > 8) == (status == "absent")
-    assert mobile["status"] == status, "a device-width viewport does not help a page that scrolls sideways"
+    assert mobile["status"] == status, "a device-width viewport does not help a page laid out for a desktop"
+
+
+def test_one_element_too_wide_is_reported_but_the_page_is_made_for_phones(tmp_path):
+    audit, _ = _audit(tmp_path, "wide-embed")
+    mobile = audit["criteria"]["site.mobile"]
+    assert 8 < mobile["value"]["rendered"]["overflow_px"] <= 375
+    assert mobile["status"] == "present"
+    assert "défilement horizontal" in mobile["evidence"][0]["excerpt"]

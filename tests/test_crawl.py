@@ -80,7 +80,41 @@ def test_crawl_stays_on_site_and_skips_documents(tmp_path):
             run_audit("run", url, "--out", str(tmp_path / "out"), *FAST)
     assert other_log == []
     assert "/page/" in log
-    assert not any(p.endswith(".pdf") for p in log), "documents are never fetched"
+    assert "HEAD /docs/cr-conseil.pdf" in log, "a linked document is checked"
+    assert "/docs/cr-conseil.pdf" not in log, "documents are never downloaded"
+
+
+def test_dead_document_links_are_broken_links_and_no_evidence(tmp_path):
+    site = write_site(tmp_path / "s", {
+        "/": "<h1>Conseil municipal</h1><a href='/docs/pv-2026-03-12.pdf'>Procès-verbal du conseil municipal du "
+             "12 mars 2026 (PDF)</a> <a href='/docs/budget-primitif-2026.pdf'>Budget primitif 2026 (PDF)</a>",
+        "/docs/budget-primitif-2026.pdf": "%PDF-1.4 fake",
+    })
+    with serve_folder(site) as url:
+        run_audit("run", url, "--out", str(tmp_path / "out"), *FAST)
+    (audit,) = read_audits(tmp_path / "out").values()
+    broken = audit["criteria"]["site.broken_links"]
+    assert broken["status"] == "present"
+    assert [item["url"].rsplit("/", 1)[-1] for item in broken["value"]["items"]] == ["pv-2026-03-12.pdf"]
+    assert audit["criteria"]["edemocracy.council_records"]["status"] == "absent", "a dead PDF shows the juror nothing"
+    assert audit["criteria"]["edemocracy.budget_documents"]["status"] == "present"
+
+
+def test_the_generator_a_feed_names_is_the_sites_technology(tmp_path):
+    site = write_site(tmp_path / "s", {"/": "<h1>Accueil</h1><p>Bienvenue.</p>"})
+    home = site / "index.html"
+    home.write_text(home.read_text().replace(
+        "<title>", "<link rel='alternate' type='application/rss+xml' href='/index.xml'><title>"), encoding="utf-8")
+    (site / "index.xml").write_text(
+        "<?xml version='1.0'?><rss version='2.0'><channel><title>Ville</title>"
+        "<generator>Hugo -- gohugo.io</generator></channel></rss>", encoding="utf-8")
+    with serve_folder(site) as url:
+        run_audit("run", url, "--out", str(tmp_path / "out"), *FAST)
+    (audit,) = read_audits(tmp_path / "out").values()
+    technology = audit["criteria"]["site.technology"]
+    assert technology["status"] == "present"
+    assert technology["value"][0]["name"] == "Hugo", "the builder first, then the server's own tools"
+    assert "<generator>Hugo -- gohugo.io</generator>" in technology["evidence"][0]["excerpt"]
 
 
 def test_robots_txt_is_obeyed(tmp_path):

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from lxml.html import HtmlElement
 
 from audit.checks._a11y_vocab import headings_folded, real_target, topic_texts
+from audit.checks._builders import builder_of
 from audit.decide import confidence_of, evidence_of
 from audit.evidence import excerpt, locator
 from audit.model import Answer, Observation, SiteFacts
@@ -66,8 +67,8 @@ HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 # --------------------------------------------------------------- observe
 def _link_strength(link: Link, words: re.Pattern[str], slug: re.Pattern[str]) -> float:
     """How surely `link` leads to the page its words or address name (0 when it does not)."""
-    if not real_target(link) or COOKIES_ONLY.match(link.folded):
-        return 0.0
+    if not real_target(link) or COOKIES_ONLY.match(link.folded) or (not link.internal and builder_of(link.url)):
+        return 0.0  # the site builder's own policy (« Politique de confidentialité de Wix ») is not the commune's
     if words.search(link.folded):
         strength = 0.9 if link.internal else 0.65
         if link.region not in STRUCTURAL and len(link.folded.split()) > MAX_LABEL_WORDS:

@@ -1,8 +1,10 @@
 """Site adapté aux mobiles : balise viewport « width=device-width » et feuilles de style responsives.
 
-With the browser, the home page rendered 375 px wide decides: a page that
-scrolls sideways is not adapted, whatever its markup says; small tap targets
-are reported in the value.
+With the browser, the home page rendered 375 px wide decides: a page laid out
+wider than twice the phone is not adapted, whatever its markup says. A smaller
+sideways scroll is one element too wide (a video embed, a table) in a page
+made for phones: the markup decides and the overflow is reported, like small
+tap targets, in the value.
 """
 
 from __future__ import annotations
@@ -75,7 +77,13 @@ def decide(observations: list[Observation], site: SiteFacts | None) -> dict[str,
     if rendered is not None:
         layout = rendered.value
         value["rendered"] = layout
-        overflows = layout.get("overflow_px", 0) > OVERFLOW_TOLERANCE_PX
+        overflow = layout.get("overflow_px", 0)
+        if OVERFLOW_TOLERANCE_PX < overflow <= (layout.get("viewport_width") or 0) and answer.status == "present":
+            # One element wider than the phone (an embedded video, a wide table) in a page laid out for it.
+            answer.evidence = [Evidence(url=rendered.url, excerpt=rendered.excerpt)] + answer.evidence
+            answer.value = value
+            return {"site.mobile": answer}
+        overflows = overflow > OVERFLOW_TOLERANCE_PX
         status = "absent" if overflows else "present"
         evidence = [Evidence(url=rendered.url, excerpt=rendered.excerpt)] + (answer.evidence if not overflows else [])
         return {"site.mobile": Answer(status, evidence, confidence=0.95, value=value)}

@@ -8,8 +8,17 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from urllib.parse import parse_qs, urlsplit
 
+from audit.checks._builders import BUILDER_HANDLES
 from audit.checks._social_vocab import (
-    FOLLOW_WORDS, MAKER_CREDIT, OTHER_OWNER, OWN_ACCOUNT, block_context, link_sentence, names_site, owner_of, site_tokens,
+    FOLLOW_WORDS,
+    MAKER_CREDIT,
+    OTHER_OWNER,
+    OWN_ACCOUNT,
+    block_context,
+    link_sentence,
+    names_site,
+    owner_of,
+    site_tokens,
 )
 from audit.decide import evidence_of
 from audit.evidence import excerpt, locator
@@ -245,6 +254,8 @@ def _candidates(page: Page) -> Iterator[tuple[Account, Observation]]:
         if not link.url.startswith("http") or link.internal:
             continue
         account = _account(link.url, link.href, link.folded, link.rel)
+        if account and account.key.rsplit("/", 1)[-1].lstrip("@") in BUILDER_HANDLES:
+            continue  # the site builder's own account, left in its template
         if account:
             context, sentence = block_context(link), link_sentence(link)
             owner = owner_of(link, account.url.rsplit("/", 1)[-1], sentence, context)

@@ -9,6 +9,7 @@ from lxml import html as lxml_html
 
 from audit.checks import _fingerprints as fp
 from audit.checks._blocks import fold_mapped, original
+from audit.checks._builders import builder_of
 from audit.decide import evidence_of
 from audit.evidence import excerpt, locator
 from audit.model import Answer, Evidence, Observation, SiteFacts
@@ -61,6 +62,12 @@ MAKER_CREDIT = re.compile(
 #: Pages where credits are written out besides the home page: legal notice, credits, about the site.
 CREDIT_PAGE = words_pattern("mentions legales", "informations legales", "credits", "a propos du site")
 MAX_AGENCY_CHARS = 40
+#: A declared generator: its name, then an optional version ("Jimdo Creator", "Hugo 0.121.1", "Jekyll v4.3.2").
+GENERATOR = re.compile(r"^(?P<name>[^\d<>]{2,40}?)(?:\s+v?(?P<version>\d[\w.\-]*))?$")
+#: What follows the name and version: a dash and a slogan, a URL, a build number in brackets.
+GENERATOR_TAIL = re.compile(r"\s+(?:--?|–|—|\|)\s.*|\s*[(\[].*|\s+(?:https?://|www\.).*")
+
+
 def _source(detection: fp.Detection) -> str:
     if detection.source.startswith("<meta"):
         return "meta"
@@ -127,6 +134,37 @@ def _credits(page: Page, regions: tuple[str, ...]) -> Iterator[Observation]:
         return
 
 
+def _generator(url: str, declared: str, shown: str) -> Observation | None:
+    """An observation for a tool the site declares it was made with (a generator meta, a feed's ``<generator>``).
+
+    Static generators and small builders are often missing from the dataset,
+    but the site says what made it: the name, its version apart.
+    """
+    match = GENERATOR.match(GENERATOR_TAIL.sub("", clean(declared)))
+    if match is None:
+        return None
+    return Observation("site.technology", url, excerpt(shown), kind="meta", strength=SOURCE_STRENGTH["meta"],
+                       value={"name": match.group("name").strip(), "version": match.group("version") or "",
+                              "credit": True})
+
+
+def _declared_generator(page: Page, detections: list[fp.Detection]) -> Observation | None:
+    """The generator meta of `page` when no fingerprint already names it."""
+    content = clean(page.meta.get("generator", ""))
+    if not content or any(_source(d) == "meta" for d in detections):
+        return None
+    return _generator(page.url, content, f'<meta name="generator" content="{content}">')
+
+
+def _builder_links(page: Page) -> Iterator[Observation]:
+    """A link to a site builder's own site (« Créé avec Google Sites », Wix's privacy policy): the site is built on it."""
+    for link in page.links:
+        name = None if link.internal else builder_of(link.url)
+        if name:
+            yield _credit(page, name, "credit", link_excerpt(link), link.element)
+            return
+
+
 def observe(page: Page) -> Iterator[Observation]:
     """Home page: every static fingerprint and the maker's credit; other pages: the generator meta only."""
     if page.is_home:
@@ -138,6 +176,11 @@ def observe(page: Page) -> Iterator[Observation]:
         detections = list(fp.match_meta(page.meta, ("generator",)))
         if CREDIT_PAGE.search(" ".join([page.folded_title, *(fold(t) for level, t in page.headings if level == 1)])):
             yield from _credits(page, ("footer", "body", "aside", "main"))
+    declared = _declared_generator(page, detections)
+    if declared is not None:
+        yield declared
+    if page.is_home:
+        yield from _builder_links(page)
     seen: set[str] = set()
     for detection in sorted(detections, key=lambda d: -SOURCE_STRENGTH[_source(d)]):
         if detection.name not in seen:
@@ -147,6 +190,10 @@ def observe(page: Page) -> Iterator[Observation]:
 
 def decide(observations: list[Observation], site: SiteFacts | None) -> dict[str, Answer]:
     mine = list(observations)
+    if site is not None:
+        home = site.final_url or site.start_url
+        declared = (_generator(home, text, f"Flux du site : <generator>{text}</generator>") for text in site.feed_generators)
+        mine += [o for o in declared if o is not None]
     if site is not None and site.home_headers:
         home = site.final_url or site.start_url
         mine += [_observation(home, d) for d in fp.match_headers(site.home_headers)]

@@ -10,6 +10,7 @@ while other sites are still crawling.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
@@ -37,6 +38,8 @@ from audit.spiders.state import SiteState, now_iso
 from audit.urls import canonical, is_media, origin, path_is_runaway, site_key, trap_pattern
 
 MAX_REFERRERS = 20
+#: The tool a feed says built it: ``<generator uri="https://gohugo.io/">Hugo</generator>``.
+FEED_GENERATOR = re.compile(rb"<generator[^>]*>\s*([^<]{1,100}?)\s*</generator>", re.I)
 _HTML_SNIFF = (b"<!doctype html", b"<html", b"<head", b"<body")
 
 
@@ -175,6 +178,11 @@ class CommuneSpider(Spider):
             if response.status == 200 and (b"<urlset" in head or b"<sitemapindex" in head):
                 state.facts.sitemap_urls.append(response.url)
             return []
+        if kind == "feed":
+            match = FEED_GENERATOR.search(response.body[:20_000])
+            if response.status == 200 and match:
+                state.facts.feed_generators.append(match.group(1).decode("utf-8", "replace").strip()[:100])
+            return []
         if kind == "document":
             if response.status not in (405, 501):  # a server refusing HEAD says nothing of the file
                 self._record_fetch(state, response.url, response.status, response.meta.get("referrer"))
@@ -220,7 +228,9 @@ class CommuneSpider(Spider):
         )
         state.facts.html_pages += 1
         state.audit.observe(page)
-        return self._follow(state, page) + self._render_requests(state, page)
+        feeds = [self._request(state, url, "feed", priority=-400, meta={"handle_httpstatus_all": True})
+                 for url in page.feeds[:2] if is_home and state.owns(url)]
+        return self._follow(state, page) + self._render_requests(state, page) + feeds
 
     def _follow(self, state: SiteState, page: Page) -> list[Request]:
         depth = page.depth + 1

@@ -66,6 +66,9 @@ def test_privacy_links(footer: str, target: str) -> None:
     ("<a href='/cookies'>Gestion des cookies</a>", ""),
     ("<a href='/cookies'>Cookies</a><a href='/cgu'>CGU</a>", ""),
     ("<a href='[url - à modifier]'>Données personnelles</a>", ""),
+    # The site builder's own policy, in the footer it adds to every site it hosts.
+    ("<a href='https://fr.wix.com/about/privacy'>Politique de confidentialité de Wix</a>", ""),
+    ("<a href='https://www.jimdo.com/fr/info/confidentialite/'>Confidentialité</a>", ""),
     # A news headline in the content is not the site's policy.
     ("", "<a href='/actu/rgpd-associations'>RGPD : ce qui change pour les associations sportives de la commune "
          "à partir de la rentrée</a>"),

@@ -139,6 +139,14 @@ def test_account_in_a_credit_line_is_the_makers(credit: str, criterion: str) -> 
     assert audit_pages([(HOME, home)])[criterion]["status"] == "absent"
 
 
+@pytest.mark.parametrize(("href", "criterion"), [
+    ("https://twitter.com/jimdo", "social.x_twitter"), ("https://www.instagram.com/jimdo/", "social.instagram"),
+    ("https://www.facebook.com/wix", "social.facebook"),
+])
+def test_the_site_builders_own_accounts_are_not_the_communes(href: str, criterion: str) -> None:
+    assert audit_pages([(HOME, footer(f'<li><a href="{href}">Suivez-nous</a></li>'))])[criterion]["status"] == "absent"
+
+
 def test_communes_account_beside_a_credit_line_is_kept() -> None:
     home = page("<main><h1>Accueil</h1></main><footer><p>Suivez-nous : <a href='https://x.com/VilleExemple'>X</a></p>"
                 "<p>Site réalisé par <a href='https://x.com/AgenceBrume'>Agence Brume</a></p></footer>")

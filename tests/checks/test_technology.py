@@ -39,6 +39,20 @@ def test_builder_is_present(head: str, body: str, headers: dict | None, name: st
     assert _names(answer)[name]["version"] == version
 
 
+@pytest.mark.parametrize("head, body, name, version", [
+    ('<meta name="generator" content="Hugo 0.121.1">', "", "Hugo", "0.121.1"),
+    ('<meta name="generator" content="Jekyll v4.3.2">', "", "Jekyll", "4.3.2"),
+    ('<meta name="generator" content="Territoires Connectés 3.2 - plateforme mutualisée">', "", "Territoires Connectés", "3.2"),
+    ("", '<footer><a href="https://sites.google.com/new?usp=viewer_footer">Google Sites</a></footer>', "Google Sites", None),
+    ("", '<footer><a href="https://fr.wix.com/about/privacy">Politique de confidentialité de Wix</a></footer>', "Wix", None),
+])
+def test_a_declared_generator_or_the_builders_own_link_names_the_tool(head: str, body: str, name: str,
+                                                                      version: str | None) -> None:
+    answer = _run(head, body)
+    assert answer["status"] == "present"
+    assert (_names(answer)[name]["version"] or None) == version
+
+
 def test_implied_and_french_tools_are_listed() -> None:
     answer = _run(
         '<meta name="generator" content="WordPress 6.5"><link rel="stylesheet" href="/dist/dsfr.min.css">'
