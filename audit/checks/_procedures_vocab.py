@@ -204,9 +204,19 @@ def distinct(observations: Iterable[Observation], criterion: str) -> list[Observ
     return list(best.values())
 
 
+#: Kind of a link to service-public.fr's information sheets (F pages): they explain a procedure, they run none.
+INFORMATION = "information"
+
+
 def answer(observations: list[Observation], criterion: str, value: object = None) -> Answer:
-    """Present when `criterion`'s distinct sightings together reach 0.5 (see `audit.decide.presence`)."""
-    return presence(distinct(observations, criterion), criterion, value=value)
+    """Present when `criterion`'s distinct sightings together reach 0.5 (see `audit.decide.presence`).
+
+    Information sheets count once, however many a page lists: ten sheets do
+    not make one online service.
+    """
+    sheets = sorted((o for o in observations if o.kind == INFORMATION), key=lambda o: -o.strength)
+    kept = [o for o in observations if o.kind != INFORMATION] + sheets[:1]
+    return presence(distinct(kept, criterion), criterion, value=value)
 
 
 # ---------------------------------------------------------------- family portal (shared with payment)

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from audit.checks._procedures_vocab import (
-    SERVICE_PUBLIC, answer, field_label, followable, form_title, headline, headline_observation, link_observation,
+    INFORMATION, SERVICE_PUBLIC, answer, field_label, followable, form_title, headline, headline_observation, link_observation,
     path_contains, spaced_text, strongest, text_observation,
 )
 from audit.evidence import element_excerpt, locator
@@ -21,8 +21,6 @@ NEEDS = frozenset({"html"})
 CIVIL = "procedures.civil_status"
 #: service-public.fr online requests: birth (R1406), marriage (R1407), death (R1409) certificates.
 ONLINE_REQUEST_PATH = re.compile(r"/(?:r1406|r1407|r1409)(?![0-9])")
-#: service-public.fr information pages on the same certificates (they lead to the online request).
-INFO_PATH = re.compile(r"/(?:f1427|f1428|f1429|f1430|f1431|f1432|f31143|n359)(?![0-9])")
 CERTIFICATE = words_pattern(
     "actes? (?:d'etat civil|de naissance|de mariage|de deces|de reconnaissance)", "etat civil",
     "demandes? d'actes?", "extraits? d'actes?", "copies? (?:integrales?|d'actes?)", "livret de famille",
@@ -53,10 +51,11 @@ def _from_link(page: Page, link: Link, about_certificates: bool) -> Observation 
     if host_matches(link.url, SERVICE_PUBLIC):
         if path_contains(link.url, ONLINE_REQUEST_PATH):
             return link_observation(CIVIL, page, link, 0.95, kind="service-public")
-        if CERTIFICATE.search(link.folded) or (about_certificates and path_contains(link.url, INFO_PATH)):
+        if CERTIFICATE.search(link.folded) and ONLINE.search(link.folded):
             return link_observation(CIVIL, page, link, 0.75, kind="service-public")
-        if about_certificates:
-            return link_observation(CIVIL, page, link, 0.4, kind="service-public")
+        if about_certificates or CERTIFICATE.search(link.folded):
+            # An information sheet ("Acte de naissance : comment l'obtenir ?") explains, it requests nothing.
+            return link_observation(CIVIL, page, link, 0.4, kind=INFORMATION)
         return None
     if ONLINE_REQUEST.search(link.folded):
         return link_observation(CIVIL, page, link, 0.8 if not link.internal else 0.7)

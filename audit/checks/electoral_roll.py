@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from audit.checks._procedures_vocab import (
-    SERVICE_PUBLIC, answer, followable, headline, headline_observation, link_observation, path_contains,
+    INFORMATION, SERVICE_PUBLIC, answer, followable, headline, headline_observation, link_observation, path_contains,
     strongest, text_observation,
 )
 from audit.model import Answer, Observation, SiteFacts
@@ -47,8 +47,11 @@ def _from_link(page: Page, link: Link, roll_page: bool) -> Observation | None:
     if state:
         if path_contains(link.url, ONLINE_REGISTRATION_PATH):
             return link_observation(ELECTORAL, page, link, 0.95, kind="service-public")
-        if REGISTRATION.search(link.folded) or (roll_page and path_contains(link.url, INFO_PATH)):
+        if ONLINE_REGISTRATION.search(link.folded) or (REGISTRATION.search(link.folded) and "en ligne" in link.folded):
             return link_observation(ELECTORAL, page, link, 0.85, kind="service-public")
+        if REGISTRATION.search(link.folded) or (roll_page and path_contains(link.url, INFO_PATH)):
+            # The information sheet (F1367) explains how to register; it registers no one.
+            return link_observation(ELECTORAL, page, link, 0.4, kind=INFORMATION)
         if roll_page and ROLL.search(link.folded):
             return link_observation(ELECTORAL, page, link, 0.6, kind="service-public")
         if roll_page and host_matches(link.url, STATE_HOSTS):

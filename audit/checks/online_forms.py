@@ -39,12 +39,13 @@ SUBJECT = words_pattern(
     "date (?:souhaitee|de la manifestation|de l'evenement|de reservation)", "salle", "lieu de l'intervention",
     "pieces? jointes?", "justificatifs?",
 )
-#: Page or form headings that name a request ("Demande de réservation de salle").
+#: Page or form headings that name a request ("Demande de réservation de salle"). A contact page is not one:
+#: a name, an e-mail and a message make a letter, and the grid counts a contact form only with a subject.
 REQUEST_HEADLINE = words_pattern(
     "formulaires? de demande", "demandes? (?:de |d'|du |des )[a-z]+", "reservations? (?:de |d'|du |des )[a-z]+",
     "inscriptions?", "signal(?:er|ement)", "formulaires? en ligne", "faire une demande",
     "occupation (?:[a-z']+ ){0,2}(?:du|de l') (?:domaine|espace) public",
-    "subventions?", "autorisations?", "contactez la mairie", "ecrire (?:a|au) (?:la mairie|maire|service)",
+    "subventions?", "autorisations?",
 )
 #: Forms that are not requests: newsletter, comments, consent, surveys.
 OTHER_PURPOSE = words_pattern(
@@ -135,7 +136,10 @@ def observe(page: Page) -> Iterator[Observation]:
         if host_contains(embed.url, FORM_HOSTS) or (
             host_matches(embed.url, ("docs.google.com",)) and path_contains(embed.url, GOOGLE_FORMS)
         ):
-            found.append(Observation(FORMS, page.url, element_excerpt(embed.element), "embed", locator(embed.element), 0.85))
+            # An embedded questionnaire is an opinion survey (a consultation), not a request to the town hall.
+            survey = SURVEY.search(f"{fold(embed.element.get('title') or '')} {page_topic}")
+            found.append(Observation(FORMS, page.url, element_excerpt(embed.element), "embed", locator(embed.element),
+                                     0.3 if survey else 0.85))
     yield from strongest(found)
 
 

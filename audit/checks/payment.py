@@ -13,7 +13,7 @@ from audit.evidence import element_excerpt, excerpt, locator
 from audit.model import Answer, Observation, SiteFacts
 from audit.page import Link, Page
 from audit.text import words_pattern
-from audit.urls import host_matches
+from audit.urls import canonical, host_matches
 
 CRITERIA = ("payment.payfip", "payment.online")
 NEEDS = frozenset({"html"})
@@ -56,6 +56,8 @@ OFFLINE_MEANS = words_pattern(
     "en mairie", "a la mairie", "au guichet", "a l'accueil", "sur place", "par cheques?", "en especes", "en numeraire",
     "tresor public", "tresorerie", "centre des finances publiques", "bureau de tabac", "buraliste",
 )
+#: Kind of the mark left by a page about paying that says online payment is not offered.
+DENIED = "denied"
 _CLAUSE = re.compile(r"[,;:.!?()]| mais | cependant | toutefois ")
 _SENTENCE = re.compile(r"[.;!?](?:\s|$)")
 
@@ -157,7 +159,21 @@ def _portal_payment_sentence(page: Page) -> Observation | None:
     return None
 
 
+def _denial(page: Page) -> Observation | None:
+    """A mark for a page about paying that says online payment is not offered ("pas de paiement en ligne")."""
+    if not PAY_WORDS.search(headline(page)):
+        return None
+    text, folded = prose(page)
+    for match in ONLINE_WORDS.finditer(folded):
+        if negated(folded, match.start(), match.end()):
+            return Observation(ONLINE, page.url, excerpt(text, match.group(0)), DENIED, None, 0.0)
+    return None
+
+
 def observe(page: Page) -> Iterator[Observation]:
+    denial = _denial(page)
+    if denial is not None:
+        yield denial
     context = headline(page)
     found: list[Observation | None] = []
     for link in page.links:
@@ -168,7 +184,23 @@ def observe(page: Page) -> Iterator[Observation]:
         yield from strongest(o for o in found if o is not None and o.criterion == criterion)
 
 
+def _undenied(observations: list[Observation]) -> list[Observation]:
+    """Without the links to, and the sentences of, a page saying online payment is not offered.
+
+    « Payer une facture » leading to « la Ville ne propose pas de paiement en
+    ligne » shows the juror who follows it that there is none; a PayFiP link or
+    form stays what it is.
+    """
+    denied = {canonical(o.url) for o in observations if o.kind == DENIED}
+    return [
+        o for o in observations
+        if o.kind != DENIED and (o.kind in ("host", "form", "script") or (
+            canonical(o.url) not in denied and (o.target is None or canonical(o.target) not in denied)))
+    ]
+
+
 def decide(observations: list[Observation], site: SiteFacts | None) -> dict[str, Answer]:
+    observations = _undenied(observations)
     payfip = answer(observations, PAYFIP)
     online = answer(observations, ONLINE)
     mine = [o for o in observations if o.criterion == ONLINE]

@@ -25,7 +25,8 @@ def run(nav: str = "", main: str = "", title: str = "Ville d'Exemple") -> dict:
         ("", '<a href="https://www.service-public.fr/particuliers/vosdroits/R1409">Faire la démarche</a>', "Décès"),
         ('<a href="/etat-civil/demande-acte">Demande d’acte d’état civil en ligne</a>', "", "Accueil"),
         ('<a href="https://demarches.exemple-gru.fr/ville/actes">Demander un acte de naissance en ligne</a>', "", "Accueil"),
-        ("", '<a href="https://www.service-public.fr/particuliers/vosdroits/F1427">Copie intégrale d\'acte de naissance</a>', "État civil"),
+        ("", '<a href="https://www.service-public.fr/particuliers/vosdroits/F1427">Demander en ligne une copie d\'acte de naissance</a>',
+         "État civil"),
         ("", '<form action="/envoi" method="post"><label for="t">Type d\'acte</label><select id="t" name="type">'
              '<option>Acte de naissance</option><option>Acte de mariage</option></select><label for="n">Nom</label>'
              '<input id="n" name="nom"><label for="e">Courriel</label><input id="e" type="email" name="mail">'
@@ -49,6 +50,11 @@ def test_online_certificate_request_found(nav: str, main: str, title: str) -> No
         ("<p>La demande d’acte ne peut pas se faire en ligne : présentez-vous au guichet.</p>", "État civil"),
         ('<p><a href="https://www.service-public.fr/particuliers/vosdroits/N19810">Carte grise</a></p>', "Voiture"),
         ('<p><a href="/etat-civil">Naissance, mariage, décès</a></p>', "Accueil"),
+        # service-public.fr's information sheets explain; the request is an R page or the commune's own service.
+        ('<p><a href="https://www.service-public.fr/particuliers/vosdroits/F1427">Acte de naissance : comment l’obtenir ?</a></p>',
+         "Vos démarches"),
+        ('<ul><li><a href="https://www.service-public.fr/particuliers/vosdroits/F1427">Acte de naissance</a></li>'
+         '<li><a href="https://www.service-public.fr/particuliers/vosdroits/F1428">Acte de mariage</a></li></ul>', "État civil"),
     ],
 )
 def test_offline_or_unrelated_is_absent(main: str, title: str) -> None:

@@ -22,9 +22,8 @@ def run(nav: str = "", main: str = "", title: str = "Ville d'Exemple") -> dict:
     [
         ('<a href="https://www.service-public.fr/particuliers/vosdroits/R16396">Voter</a>', "", "Accueil"),
         ("", '<a href="https://www.service-public.gouv.fr/particuliers/vosdroits/R16396">en ligne</a>', "Élections"),
-        ('<a href="https://www.service-public.fr/particuliers/vosdroits/F1367">Inscription sur les listes électorales</a>', "",
-         "Accueil"),
-        ("", '<a href="https://www.service-public.fr/particuliers/vosdroits/F1367">Plus d’informations</a>', "Listes électorales"),
+        ('<a href="https://www.service-public.fr/particuliers/vosdroits/F1367">S’inscrire en ligne sur les listes électorales</a>',
+         "", "Accueil"),
         ('<a href="/elections/inscription">S’inscrire en ligne sur les listes électorales</a>', "", "Accueil"),
         ("", '<a href="https://demarches.interieur.gouv.fr/">Téléprocédure</a>', "Inscription sur les listes électorales"),
         ("", "<p>Vous pouvez vous inscrire en ligne sur les listes électorales jusqu'au 6e vendredi avant le scrutin,"
@@ -46,6 +45,10 @@ def test_online_registration_found(nav: str, main: str, title: str) -> None:
          "Listes électorales"),
         ('<a href="/docs/cerfa_12669.pdf">Inscription sur les listes électorales (Cerfa)</a>', "Élections"),
         ('<a href="https://www.resultats-elections.interieur.gouv.fr/">Résultats</a>', "Élections municipales"),
+        # service-public.fr's information sheet explains how to register; it registers no one.
+        ('<a href="https://www.service-public.fr/particuliers/vosdroits/F1367">Inscription sur les listes électorales</a>',
+         "Vos démarches"),
+        ('<a href="https://www.service-public.fr/particuliers/vosdroits/F1367">Plus d’informations</a>', "Listes électorales"),
         ("<p>Vous pouvez vous inscrire en ligne sur les listes électorales.</p>", "Listes électorales"),
         ("<p>L'inscription en ligne sur les listes électorales n'est pas possible pour les Français de l'étranger.</p>",
          "Actualités"),

@@ -125,6 +125,13 @@ def test_request_forms_known_by_their_purpose(main: str, title: str) -> None:
              '<input name="mt" aria-label="Montant"><input type="email" name="mel" aria-label="Courriel"></form>',
          "Payer une facture de cantine"),
         ("", PUBLIC_SPACE, "Nous contacter"),
+        # A name, an e-mail and a message make a letter, whatever the page is called.
+        ("", '<form method="post" action=""><label for="n">Nom</label><input id="n" name="name"><label for="e">E-mail'
+             '</label><input id="e" type="email" name="email"><label for="m">Message</label><textarea id="m" name="message">'
+             '</textarea><input type="submit" value="Envoyer"></form>', "Contactez la mairie"),
+        # An embedded questionnaire asks an opinion: a consultation, not a request.
+        ("", '<iframe title="Questionnaire aménagement de la place" src="https://docs.google.com/forms/d/e/1FAIpQ/viewform'
+             '?embedded=true"></iframe>', "Votre avis"),
     ],
 )
 def test_specialised_procedures_and_plain_forms_are_not_request_forms(nav: str, main: str, title: str) -> None:

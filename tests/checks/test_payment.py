@@ -86,6 +86,27 @@ def test_a_news_link_announcing_payment_is_not_the_feature() -> None:
     assert answers["payment.online"]["status"] == "absent"
 
 
+@pytest.mark.parametrize("denial", [
+    "Pour le moment, la Ville ne propose pas de paiement en ligne. Les factures se règlent par chèque ou en espèces.",
+    "Le paiement en ligne n’est pas encore proposé : réglez vos factures au secrétariat ou chez le buraliste.",
+])
+def test_a_payment_menu_leading_to_a_page_without_online_payment_is_not_the_feature(denial: str) -> None:
+    hub = PAGE.format(nav='<a href="/demarches/paiement">Payer une facture</a>',
+                      main="<p>Tout ce que vous pouvez faire avec la Ville, en ligne ou au guichet.</p>", footer="",
+                      title="Démarches")
+    target = PAGE.format(nav="", main=f"<p>{denial}</p>", footer="", title="Payer une facture")
+    answers = audit_pages([(HOME, hub), (HOME + "demarches/paiement", target)])
+    assert answers["payment.online"]["status"] == "absent"
+
+
+def test_a_payment_page_offering_payfip_still_counts() -> None:
+    hub = PAGE.format(nav='<a href="/paiement">Payer une facture</a>', main="", footer="", title="Accueil")
+    target = PAGE.format(nav="", main='<p>Réglez votre facture d’eau sur <a href="https://www.payfip.gouv.fr/">PayFiP</a>.'
+                         "</p>", footer="", title="Payer une facture")
+    answers = audit_pages([(HOME, hub), (HOME + "paiement", target)])
+    assert answers["payment.payfip"]["status"] == "present"
+
+
 def test_menu_link_repeated_on_many_pages_is_one_sighting() -> None:
     weak = '<p>Vous pouvez payer en ligne.</p>'
     pages = [(f"{HOME}p{i}", PAGE.format(nav="", main=weak, footer="", title="Page")) for i in range(6)]
