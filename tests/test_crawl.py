@@ -328,16 +328,20 @@ def test_user_agent_names_the_tool_and_a_configurable_contact(tmp_path, flags, e
 def test_broken_links_list_dead_pages_with_every_page_linking_to_them(tmp_path):
     site = write_site(tmp_path / "s", {
         "/": "<a href='/vie-municipale/'>Vie municipale</a><a href='/disparu/'>Page disparue</a>",
-        "/vie-municipale/": "<a href='/docs/pv-2026-03.pdf'>PV du conseil (PDF)</a><a href='/disparu/'>Encore</a>",
+        "/vie-municipale/": "<a href='/docs/pv-2026-03.pdf'>PV du conseil (PDF)</a>"
+                            "<a href='/docs/pv-2026-02.pdf'>PV de février (PDF)</a><a href='/disparu/'>Encore</a>",
     })
+    (site / "docs").mkdir()
+    (site / "docs" / "pv-2026-02.pdf").write_bytes(b"%PDF-1.4\n%%EOF\n")
     with serve_folder(site) as url:
         run_audit("run", url, "--out", str(tmp_path / "out"), *FAST)
     (audit,) = read_audits(tmp_path / "out").values()
     broken = audit["criteria"]["site.broken_links"]
     assert broken["status"] == "present"
     items = {item["url"].removeprefix(url.rstrip("/")): item for item in broken["value"]["items"]}
-    assert set(items) == {"/disparu/"}, "documents are not visited, so they are not counted (grid: liens visités)"
+    assert set(items) == {"/disparu/", "/docs/pv-2026-03.pdf"}, "a linked document that answers 404 is a broken link"
     assert items["/disparu/"]["status"] == 404
+    assert items["/docs/pv-2026-03.pdf"]["status"] == 404
     assert {r.removeprefix(url.rstrip("/")) for r in items["/disparu/"]["referrers"]} == {"/", "/vie-municipale/"}
 
 

@@ -75,9 +75,12 @@ _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+")
 COUNCIL_PHRASES = (
     r"conseils? municipa(?:l|ux)(?! (?:des |d')?(?:jeunes|enfants|ados|adolescents|juniors?))",
     r"conseils? communa(?:l|ux)(?! (?:des |d')?(?:jeunes|enfants))",
-    r"seances? (?:du|des) conseils?(?! (?:des |d')?(?:jeunes|enfants|sages|quartiers?|ecoles?))",
-    r"seances? publiques? du conseil", r"conseils? communautaires?", r"assemblees? deliberantes?",
+    r"seances? (?:du|des) conseils?(?! (?:des |d')?(?:jeunes|enfants|sages|quartiers?|ecoles?)|"
+    r" (?:metropolitain|communautaire|departemental|regional|syndical|d'agglomeration|de (?:la )?(?:metropole|communaute)))",
+    r"seances? publiques? du conseil(?! (?:metropolitain|communautaire|departemental|regional|syndical))",
+    r"assemblees? deliberantes?",
 )
+#: The commune's council, not the métropole's, the communauté's or the Département's.
 COUNCIL = words_pattern(*COUNCIL_PHRASES)
 _INVISIBLE = frozenset({"script", "style", "noscript", "template"})
 _BLOCKS = frozenset({

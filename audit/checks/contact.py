@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 from urllib.parse import urlsplit
 
+from audit.checks._civic_vocab import section_of
 from audit.checks.sitemap import real_target
 from audit.decide import presence, strongest_per_kind
 from audit.evidence import element_excerpt, excerpt, locator
@@ -38,13 +39,15 @@ TITLE_SEPARATORS = re.compile(r"\s+[-|–—:»/]\s+")
 #: Site-wide regions: a "Contact" link there is the town's, not an association's in a listing.
 SITE_REGIONS = frozenset({"nav", "header", "footer"})
 CONTACT_PATH = re.compile(r"/(?:nous-)?contact(?:ez-nous|er)?(?:[-_./?]|$)|/ecrire-a|formulaire-de-contact", re.I)
+#: An e-mail address or a French phone number written out.
+REACH = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|(?<!\d)0\d(?:[ .-]?\d\d){4}(?!\d)|\+33 ?\d")
 #: Form field names and labels of a sender address.
 EMAIL_FIELD = re.compile(r"e-?mail|courriel|mail|adresse electronique", re.I)
 #: Forms that take a message but are no contact form: blog comments, login, newsletter.
 NOT_CONTACT_FORM = re.compile(r"comment-?form|wp-comments-post|commentform|reply|newsletter|login|connexion", re.I)
 
 #: An e-mail address is a way to write, not the contact page or form the grid asks for: alone, it is not enough.
-STRENGTH = {"page": 0.95, "form": 0.9, "link": 0.9, "path": 0.6, "details": 0.6, "named_mailto": 0.45, "mailto": 0.3}
+STRENGTH = {"page": 0.95, "form": 0.9, "section": 0.9, "link": 0.9, "path": 0.6, "details": 0.6, "named_mailto": 0.45, "mailto": 0.3}
 
 
 def _is_contact_form(form: Form) -> bool:
@@ -74,16 +77,39 @@ def _names_contact(folded: str) -> bool:
 def observe(page: Page) -> Iterator[Observation]:
     h1 = next((text for level, text in page.headings if level == 1), "")
     title = TITLE_SEPARATORS.split(page.title)[0] if page.title else ""
+    reachable = bool(page.forms) or REACH.search(page.text) is not None or any(
+        link.href.lower().startswith(("mailto:", "tel:")) for link in page.links)
     for name in (title, h1):
-        if _names_contact(fold(name)):
+        if _names_contact(fold(name)) and reachable:
+            # A contact page gives a way to reach someone: a form, an address to write to, a number to call.
             yield Observation("site.contact", page.url, excerpt(name), kind="page", strength=STRENGTH["page"])
             break
+    section = _contact_section(page)
+    if section is not None:
+        yield section
     for form in page.forms:
         if _is_contact_form(form):
             yield Observation("site.contact", page.url, element_excerpt(form.element), kind="form",
                               locator=locator(form.element), strength=STRENGTH["form"])
             break
     yield from _contact_links(page)
+
+
+def _contact_section(page: Page) -> Observation | None:
+    """A heading « Contact » over a way to reach the mairie (e-mail, phone): one-page sites' contact page.
+
+    The heading alone is a name; the section must give the address to write to or the number to call.
+    """
+    for heading in page.tree.iter("h1", "h2", "h3"):
+        if not _names_contact(fold(heading.text_content())):
+            continue
+        members = section_of(heading)[1:]
+        text = " ".join(m.text_content() for m in members)
+        reach = any(a.get("href", "").lower().startswith(("mailto:", "tel:")) for m in members for a in m.iter("a"))
+        if reach or REACH.search(text):
+            return Observation("site.contact", page.url, excerpt(f"{heading.text_content().strip()} — {text.strip()}"),
+                               kind="section", locator=locator(heading), strength=STRENGTH["section"])
+    return None
 
 
 def _contact_links(page: Page) -> Iterator[Observation]:

@@ -95,3 +95,20 @@ def test_link_to_missing_contact_page() -> None:
     facts = SiteFacts(start_url=HOME, final_url=HOME, fetches={HOME + "contact": FetchRecord(404, [HOME])})
     answer = audit_pages([(HOME, page("<nav><a href='/contact'>Contact</a></nav>"))], facts)
     assert answer["site.contact"]["status"] == "absent"
+
+
+@pytest.mark.parametrize(("main", "expected"), [
+    ("<section id='contact'><h2>Contact</h2><p>Mairie, 1 place de l’Église, 12345 Exemple</p>"
+     "<p>Tél. 05 65 12 34 56 – <a href='mailto:mairie@exemple.fr'>mairie@exemple.fr</a></p></section>", "present"),
+    ("<h2>Nous contacter</h2><p>Téléphone : 05.65.12.34.56</p>", "present"),
+    # A heading with nothing to reach anyone by is only a name.
+    ("<h2>Contact</h2><p>Pour toute question, venez nous voir.</p>", "absent"),
+])
+def test_a_contact_section_gives_a_way_to_reach_the_mairie(main: str, expected: str) -> None:
+    assert audit_pages([(HOME, page(f"<main><h1>Accueil</h1>{main}</main>"))])["site.contact"]["status"] == expected
+
+
+def test_a_contact_page_with_no_way_to_reach_anyone_is_not_one() -> None:
+    empty = "<html><head><title>Contact - Ville</title></head><body><main><h1>Contact</h1><p>Page en construction.</p></main></body></html>"
+    assert audit_pages([(HOME, page("<main><p>Bienvenue</p></main>")), (HOME + "contact", empty)])["site.contact"]["status"] == "absent"
+
