@@ -138,6 +138,11 @@ FORM_SERVICE_HOSTS = (
 #: A sentence of its own about the feature (kind "prose"): a few words, not only its name.
 PROSE_CHARS = 30
 #: Wording that sends the reader elsewhere instead of delivering: "sur demande", "renseignez-vous en mairie".
+#: Words that say a scheme is another town's: news "from our neighbours" is not the commune's own.
+NEIGHBOURS = words_pattern(
+    "chez nos voisins", r"(?:villes?|communes?|municipalites?) (?:voisines?|limitrophes?|jumelles?|amies?)",
+    r"(?:nos|notre) voisins? d[e']", r"a l'instar d[e']", "ailleurs en france",
+)
 REFERRAL = words_pattern(
     r"sur (?:simple )?demande", r"(?:adressez|renseignez|rapprochez)-vous", r"s'adresser (?:a|en|au|aupres)",
     r"(?:contactez|contacter|appelez|joindre) (?:la mairie|le secretariat|l'accueil|nos services|les services)",
@@ -495,6 +500,8 @@ def _offered_online(feature: Feature, page: Page, members: list[HtmlElement], te
                         [i for i in node.iter("input") if (i.get("type") or "").lower() in ("radio", "checkbox")]) >= 2:
                     return True
                 continue
+            if _in_heading(node):
+                continue
             url = urljoin(page.url, (node.get("href") or "").strip())
             if not is_web(url) or document_type(url) is not None:
                 continue
@@ -503,6 +510,11 @@ def _offered_online(feature: Feature, page: Page, members: list[HtmlElement], te
             if feature.names.search(fold(node.text_content())):
                 return True
     return False
+
+
+def _in_heading(node: HtmlElement) -> bool:
+    """`node` stands in a heading: a teaser's title link names an item, it offers nothing."""
+    return any(ancestor.tag in _HEADINGS for ancestor in node.iterancestors())
 
 
 def offline_only(feature: Feature, page: Page, members: list[HtmlElement]) -> bool:
@@ -607,7 +619,8 @@ def text_observation(
     """An observation for the first body-text sentence naming the feature that no trap or negation cancels.
 
     A sentence sending the reader elsewhere ("tenus à la disposition du public en
-    mairie") names the feature without offering it. Headings are not sentences: `heading_observations` reads them, with what their section delivers.
+    mairie") names the feature without offering it. A breadcrumb names the page it
+    stands on, so that page's own section judges it. Headings are not sentences: `heading_observations` reads them, with what their section delivers.
     """
     pattern, traps = feature.mentions or feature.names, feature.traps
     seen: set[int] = set()
@@ -619,6 +632,8 @@ def text_observation(
         match = sighting(pattern, fold(raw), traps)
         if match is None or REFERRAL.search(window(fold(raw), match.start(), match.end())) or _ruled_out(
                 feature, page, section_of(block)):
+            continue
+        if (block.tag == "nav" or region_of(block) == "nav") and _ruled_out(feature, page, _page_section(page)):
             continue
         if belongs_elsewhere(feature, window(fold(raw), match.start(), match.end())):
             continue

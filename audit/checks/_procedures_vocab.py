@@ -42,6 +42,12 @@ FUTURE = words_pattern(
     "en cours de (?:mise en place|mise en oeuvre|deploiement|construction|developpement|creation)",
     "pourrez bientot", "a l'etude", "en projet", "projette", "envisage", "d'ici (?:la fin|quelques|20)",
 )
+#: Words that, later in the same sentence, say the service named has ended ("TIPI, proposé jusqu'en 2020, n'est
+#: plus disponible"), however many clauses stand between.
+ENDED = words_pattern(
+    r"n'(?:est|sont) plus (?:disponibles?|proposee?s?|possibles?|accessibles?|en service|actifs?|actives?|assuree?s?)",
+    r"(?:a|ont) ete (?:supprimee?s?|arretee?s?|remplacee?s?|abandonnee?s?)", r"n'existe(?:nt)? plus", r"(?:a|ont) pris fin",
+)
 _SENTENCE_END = re.compile(r"[.;!?](?:\s|$)")
 _CLAUSE_END = re.compile(r"[,:()]|\s(?:mais|cependant|toutefois)\s")
 
@@ -54,14 +60,14 @@ NEWS_PATH = re.compile(r"/(?:actualites?|actus?|news|article|articles|agenda|eve
 
 
 def negated(folded: str, start: int, end: int) -> bool:
-    """Whether the match ``folded[start:end]`` is denied or announced for later by its sentence."""
+    """Whether the match ``folded[start:end]`` is denied, announced for later or said ended by its sentence."""
     sentence_start = 0
     for m in _SENTENCE_END.finditer(folded, 0, start):
         sentence_start = m.end()
     stop = _SENTENCE_END.search(folded, end)
     sentence_end = stop.start() if stop else len(folded)
     sentence = folded[max(sentence_start, start - 200) : min(sentence_end, end + 200)]
-    if FUTURE.search(sentence):
+    if FUTURE.search(sentence) or ENDED.search(folded, end, min(sentence_end, end + 200)):
         return True
     clause_start = sentence_start
     for m in _CLAUSE_END.finditer(folded, sentence_start, start):

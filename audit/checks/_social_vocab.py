@@ -31,6 +31,10 @@ OTHER_OWNER = words_pattern(
     "office de tourisme", "departement", "conseil departemental", "region", "prefecture", "prefet",
     "sdis", "pompiers", "gendarmerie", "syndicat", "festival", "restaurant", "commercant", "entreprise",
 )
+#: Headings of a page about other organisations: the accounts in its content are theirs.
+OTHERS_PAGE = words_pattern(
+    r"associations?", "vie associative", r"clubs?", r"comites? des fetes", r"partenaires", r"liens utiles",
+)
 #: A credit line: the account beside it is the web agency's or the webmaster's, not the commune's.
 MAKER_CREDIT = words_pattern(
     r"(?:site|conception|graphisme|theme)?(?: internet| web)? ?(?:realise|concu|cree|developpe|propulse|maintenu|"
@@ -61,7 +65,10 @@ OTHER_BODY = words_pattern(
     "conseil regional", "region", "prefecture", "parc naturel regional", "syndicat", "sivom", "sivu",
 )
 #: Fragments of an account handle naming another body (``AggloDuPaysX``, ``tourisme_x``, ``CCValleeX``).
-OTHER_HANDLE = re.compile(r"agglo|communaute|metropole|interco|tourisme|departement|^cc(?!as)[a-z]|^cdc")
+OTHER_HANDLE = re.compile(
+    r"agglo|communaute|metropole|interco|tourisme|departement|^cc(?!as)[a-z]|^cdc"
+    r"|comitedesfetes|jumelage|association|amicale|foyerrural|soudesecoles|paroisse|festival"
+)
 #: Fragments of an account handle naming the commune (``MairieDeX``, ``villedex``).
 COMMUNE_HANDLE = re.compile(r"mairie|^ville|commune|municipal")
 _SENTENCE_END = re.compile(r"[.!?…]\s")

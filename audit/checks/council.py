@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from lxml.html import HtmlElement
 
@@ -88,6 +89,8 @@ SHARE_URL = re.compile(r"sharer|/share|intent/|addtoany|sharethis")
 #: Text around an embed: beyond this size the container is a whole page region, not the video's caption.
 CAPTION_CHARS = 600
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+#: A video's own section or figure: its caption ends there, the neighbouring sections are other topics.
+SECTIONS = frozenset({"section", "article", "figure"})
 #: Containers of the whole page: their text is everything, menus included.
 PAGE_CONTAINERS = frozenset({"html", "body", "main"})
 
@@ -136,7 +139,12 @@ def _video_url(url: str) -> bool:
 
 
 def _caption(el: HtmlElement) -> str:
-    """The folded text that presents an embedded video: its title, its small wrappers, the lines just before it."""
+    """The folded text that presents an embedded video: its title, its small wrappers, the lines just before it.
+
+    Wrappers count up to the video's own section: a container of several
+    headings holds other topics (a "Conseil municipal" menu entry beside a
+    drone film is not the film's caption).
+    """
     parts = [fold(el.get("title")), fold(el.get("aria-label"))]
     sibling, seen = el.getprevious(), 0
     while sibling is not None and seen < 3:
@@ -149,9 +157,11 @@ def _caption(el: HtmlElement) -> str:
     node = el.getparent()
     while node is not None and node.tag not in PAGE_CONTAINERS:
         text = fold(node.text_content())
-        if len(text) > CAPTION_CHARS:
+        if len(text) > CAPTION_CHARS or len(list(islice(node.iter(*HEADINGS), 2))) > 1:
             break
         parts.append(text)
+        if node.tag in SECTIONS:
+            break
         node = node.getparent()
     return " | ".join(p for p in parts if p)
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 
-from audit.checks._civic_vocab import FORM_SERVICE_HOSTS, ONLINE_SERVICE, Feature, decide_feature, link_context, observe_feature
+from audit.checks._civic_vocab import (
+    FORM_SERVICE_HOSTS, NEIGHBOURS, ONLINE_SERVICE, Feature, decide_feature, link_context, observe_feature,
+)
 from audit.evidence import element_excerpt, locator
 from audit.model import Answer, Observation, SiteFacts
 from audit.observe import from_link
@@ -80,6 +82,7 @@ SURVEY_CONTEXT = words_pattern(
 CONSULTATION = Feature(
     "edemocracy.consultation", CONSULTATION_NAMES, traps=CONSULTATION_TRAPS, hosts=PLATFORM_HOSTS,
     urls=PLATFORM_URLS, url_strength=0.85, text_strength=0.35, news_strength=NEWS_STRENGTH, own=CONSULTATION_OWN,
+    others=NEIGHBOURS,
     offline=CONSULTATION_OFFLINE, online=CONSULTATION_ONLINE, delivery=ONLINE_SERVICE,
 )
 
@@ -105,7 +108,7 @@ BUDGET_OWN = words_pattern(
 PARTICIPATORY_BUDGET = Feature(
     "edemocracy.participatory_budget", BUDGET_NAMES, traps=BUDGET_TRAPS,
     urls=re.compile(r"budgets?[-_]?participatifs?|budgets?[-_]?citoyens?"), text_strength=0.6,
-    news_strength=NEWS_STRENGTH, own=BUDGET_OWN,
+    news_strength=NEWS_STRENGTH, own=BUDGET_OWN, others=NEIGHBOURS,
 )
 
 # ------------------------------------------------------------------ citizen bodies

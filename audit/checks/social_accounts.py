@@ -13,6 +13,7 @@ from audit.checks._social_vocab import (
     FOLLOW_WORDS,
     MAKER_CREDIT,
     OTHER_OWNER,
+    OTHERS_PAGE,
     OWN_ACCOUNT,
     block_context,
     link_sentence,
@@ -25,6 +26,7 @@ from audit.evidence import excerpt, locator
 from audit.model import Answer, Observation, SiteFacts
 from audit.observe import from_link
 from audit.page import Link, Page
+from audit.text import fold
 from audit.urls import host_of
 
 CRITERIA = (
@@ -220,12 +222,13 @@ def _strength(page: Page, link: Link, account: Account, tokens: frozenset[str], 
     an inner page's content is often someone else's, unless its name is the site's
     or its own sentence claims it ("la chaîne YouTube de la commune", "notre page").
     Labels naming an association or another body are not the commune's, nor
-    an account in a credit line ("Site réalisé par …", "Webmaster : …").
+    the content of a page about them ("Associations"), nor an account in a credit line ("Site réalisé par …", "Webmaster : …").
     """
     in_content = link.region in ("main", "body")
+    about_others = any(level == 1 and OTHERS_PAGE.search(fold(text)) for level, text in page.headings)
     if MAKER_CREDIT.search(sentence) and not OWN_ACCOUNT.search(sentence):
         return 0.0
-    if OTHER_OWNER.search(link.folded) or (in_content and OTHER_OWNER.search(sentence)) or (
+    if OTHER_OWNER.search(link.folded) or (in_content and (about_others or OTHER_OWNER.search(sentence))) or (
         in_content and OTHER_OWNER.search(context) and not FOLLOW_WORDS.search(context)
     ):
         return 0.2

@@ -42,6 +42,14 @@ BROADCAST = [
     ("trap festival video under a menu naming the council",
      page('<div id="menu"><a href="/conseil">Conseil municipal</a></div><div id="contenu"><h2>Fête du village</h2>'
           '<p>Revivez le feu d’artifice en vidéo :</p><iframe src="https://www.youtube.com/embed/f" title="Fête 2024"></iframe></div>'), "absent"),
+    ("trap landscape film in its own section beside a short home page naming the council",
+     page('<div class="contenu"><section><h2>En un clic</h2> <ul><li><a href="/conseil">Conseil municipal</a></li></ul>'
+          '</section> <section><h2>Le bourg vu du ciel</h2><iframe src="https://www.youtube.com/embed/d" '
+          'title="Film aérien, 2025"></iframe></section></div>'), "absent"),
+    ("council session video in its own section",
+     page('<main><section><h2>Agenda</h2><p>Marché de Noël</p></section><section><h2>Revoir la séance</h2>'
+          '<iframe src="https://www.youtube.com/embed/s" title="Conseil municipal du 3 décembre"></iframe></section></main>'),
+     "present"),
     ("trap youtube channel footer", page('<footer><a href="https://www.youtube.com/@ville">YouTube</a></footer>'), "absent"),
     ("trap youth council video", page('<main><h1>Conseil municipal des jeunes</h1><iframe src="https://www.youtube.com/embed/y"></iframe></main>',
                                       "Conseil municipal des jeunes"), "absent"),

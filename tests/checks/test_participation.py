@@ -60,6 +60,13 @@ CONSULTATION = [
     ("trap survey inserted in magazine",
      page("<main><h2>Votre avis compte !</h2><p>Un questionnaire est encarté dans le magazine de mars ; "
           "glissez-le dans la boîte aux lettres de la mairie.</p></main>"), "absent"),
+    ("trap teaser of a paper survey, its title linking to the news item",
+     page('<main><article><h3><a href="/actus/cantine">Restauration scolaire : votre avis compte</a></h3>'
+          "<p>Un questionnaire papier est remis à chaque famille par l'école.</p></article></main>"), "absent"),
+    ("trap breadcrumb of a paper survey's page",
+     page('<nav class="fil"><a href="/">Accueil</a> › Salle des fêtes : donnez votre avis</nav>'
+          "<main><h1>Salle des fêtes : donnez votre avis</h1><p>Le formulaire est disponible à l'accueil de la mairie ; "
+          "merci de le rapporter rempli avant la fin du mois.</p></main>", "Salle des fêtes", "/actus/salle"), "absent"),
     ("paper survey with online alternative",
      page("<main><h2>Questionnaire mobilité</h2><p>À retourner en mairie, ou à remplir directement en ligne.</p></main>"),
      "present"),
@@ -89,6 +96,10 @@ BUDGET = [
     ("menu link", followed(page('<nav><a href="/bp">Budget participatif</a></nav>'), BUDGET_CALL_PAGE), "present"),
     ("plural heading", page("<main><h1>Budgets participatifs 2024</h1>" + BUDGET_CALL_PAGE + "</main>"), "present"),
     ("trap plural heading alone", page("<main><h1>Budgets participatifs 2024</h1></main>"), "absent"),
+    ("trap a neighbouring town's budget in the news list",
+     page("<main><h1>Actualités</h1><article><h2>Chez nos voisins : Vernoux ouvre son budget participatif</h2>"
+          "<p>Publié le 2 mars 2026</p><p>La commune voisine réserve 80 000 € aux projets de ses habitants : déposez vos "
+          "idées sur sa plateforme jusqu'au 30 avril.</p></article></main>", "Actualités", "/actualites/"), "absent"),
     ("vote call", followed(page('<main><a href="/vote">Votez pour vos projets !</a></main>'), BUDGET_CALL_PAGE), "present"),
     ("url only", [page('<main><a href="/budget-participatif">En savoir plus</a></main>'),
                   page("<main><h1>Budget participatif</h1>" + BUDGET_CALL_PAGE + "</main>", "Budget participatif",

@@ -72,6 +72,8 @@ def test_online_payment_means(nav: str, main: str, means: str) -> None:
         "<p>Le paiement en ligne sera bientôt disponible sur le portail famille.</p>",
         "<p>Les enfants ont construit un tipi dans la cour du centre de loisirs.</p>",
         "<p>Le paiement par TIPI n'est plus possible depuis janvier.</p>",
+        "<p>Le paiement par TIPI, proposé de 2015 à 2021 pour la cantine, n'est plus disponible.</p>",
+        "<p>Le télépaiement des loyers communaux, ouvert en 2016, a été supprimé lors du changement de logiciel.</p>",
         "<p>Marché public : dossier de consultation des entreprises à télécharger.</p>",
     ],
 )

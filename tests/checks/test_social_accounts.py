@@ -114,6 +114,8 @@ def test_embeds_without_an_account_are_not_accounts(body: str, criterion: str) -
         '<main><h1>Vie associative</h1><ul><li>Club de foot : '
         '<a href="https://www.facebook.com/fcexemple">page Facebook</a></li></ul></main>',
         '<main><h1>Fête</h1><p>Programme complet sur <a href="https://www.facebook.com/festivaldelete">facebook</a>.</p></main>',
+        '<main><h1>Les associations</h1><p><b>Les Jeunes du bourg</b><br>Contact : Léa Martin - 06 12 34 56 78 - '
+        '<a href="https://www.facebook.com/jeunesdubourg.exemple">sur Facebook</a></p></main>',
     ],
 )
 def test_someone_elses_page_in_an_article_is_not_the_communes(body: str) -> None:
@@ -303,6 +305,16 @@ def test_communes_own_page_beats_the_interco_footer_account(sidebar: str, footer
         (PORTAL + "transports/", portal_page("", footer_links, title="Transports - Agglo des Coteaux")),
     ]
     assert audit_pages(pages)["social.facebook"]["value"] == value
+
+
+@pytest.mark.parametrize("href", [
+    "https://www.facebook.com/ComiteDesFetesExemple", "https://www.facebook.com/jumelage.exemple",
+    "https://www.facebook.com/AmicaleLaiqueExemple",
+])
+def test_a_site_wide_bar_linking_an_associations_account_is_not_the_communes(href: str) -> None:
+    html = page(f"<main><h1>Accueil</h1></main><footer><ul><li><a href='{href}' aria-label='Facebook'>"
+                "<img alt='Facebook' src='/f.png'></a></li></ul></footer>")
+    assert audit_pages([(HOME, html)])["social.facebook"]["status"] == "absent"
 
 
 @pytest.mark.parametrize(
