@@ -36,6 +36,13 @@ _NAME_REGION = {
 }
 #: Deeply nested (or unclosed) markup: look no further up than this for a landmark.
 _MAX_ANCESTORS = 64
+#: Elements that hold one sentence or one item: the words a visitor reads around a link.
+_BLOCK_TAGS = frozenset(
+    {"p", "li", "td", "th", "dd", "dt", "blockquote", "figcaption", "caption", "label", "div", "section", "article"}
+)
+#: A "block" longer than this is a whole container (a menu, a page body), not the link's sentence.
+_BLOCK_LIMIT = 600
+_BLOCK_ANCESTORS = 6
 _INVISIBLE = "ancestor::script or ancestor::style or ancestor::noscript or ancestor::template"
 
 
@@ -50,11 +57,61 @@ class Link:
     rel: str
     element: HtmlElement
     folded: str = ""
+    folded_url: str = ""
     internal: bool = False
     document: str | None = None
+    _context: str | None = None
+    _own_block: str | None = None
+    _block: str | None = None
 
     def __post_init__(self) -> None:
         self.folded = fold(self.text)
+        self.folded_url = fold(self.url or self.href)
+
+    @property
+    def context(self) -> str:
+        """Folded text, URL and short enclosing block (≤ 300 characters): what surrounds the link, for traps."""
+        if self._context is None:
+            parts = [self.folded, self.folded_url]
+            parent = self.element.getparent()
+            if parent is not None and parent.tag in ("li", "p", "td", "dd", "span", "div"):
+                text = fold(parent.text_content())
+                if len(text) <= 300:
+                    parts.append(text)
+            self._context = " | ".join(parts)
+        return self._context
+
+    @property
+    def block(self) -> str:
+        """Folded text of the paragraph or list item holding the link ("" when it is a whole container).
+
+        A juror reads the sentence around a link: "inscriptions et paiement se font
+        sur le [Portail Familles]" says what the link is for.
+        """
+        if self._block is None:
+            self._block = ""
+            node = self.element.getparent()
+            for _ in range(_BLOCK_ANCESTORS):
+                if node is None or not isinstance(node.tag, str):
+                    break
+                if node.tag in _BLOCK_TAGS:
+                    text = fold(clean(" ".join(node.itertext())))
+                    self._block = text if len(text) <= _BLOCK_LIMIT else ""
+                    break
+                node = node.getparent()
+        return self._block
+
+    @property
+    def own_block(self) -> str:
+        """Folded text of the link and of its list item, paragraph or cell when it holds no other link."""
+        if self._own_block is None:
+            self._own_block = self.folded
+            parent = self.element.getparent()
+            if parent is not None and parent.tag in ("li", "p", "td", "dd") and sum(1 for _ in parent.iter("a")) == 1:
+                text = fold(parent.text_content())
+                if len(text) <= 300:
+                    self._own_block = f"{self.folded} | {text}"
+        return self._own_block
 
 
 @dataclass(slots=True)
@@ -117,6 +174,14 @@ class Page:
     requests: list[str] = field(default_factory=list)
     #: Layout measures (horizontal overflow, small tap targets), on rendered pages.
     layout: dict[str, Any] | None = None
+    _folded_texts: dict[HtmlElement, str] = field(default_factory=dict, repr=False)
+
+    def folded_text(self, el: HtmlElement) -> str:
+        """The folded text content of `el`, folded once per page whatever the number of checks reading it."""
+        text = self._folded_texts.get(el)
+        if text is None:
+            text = self._folded_texts[el] = fold(el.text_content())
+        return text
 
     @cached_property
     def folded(self) -> str:

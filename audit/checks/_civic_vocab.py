@@ -289,17 +289,6 @@ def _name_key(name: str) -> str:
     return re.sub(r"(?<=[a-z])[sx](?![a-z])", "", name)
 
 
-def link_context(link: Link) -> str:
-    """What surrounds a link for trap purposes: its text, its URL and a short enclosing block."""
-    parts = [link.folded, fold(link.url or link.href)]
-    parent = link.element.getparent()
-    if parent is not None and parent.tag in ("li", "p", "td", "dd", "span", "div"):
-        text = fold(parent.text_content())
-        if len(text) <= 300:
-            parts.append(text)
-    return " | ".join(parts)
-
-
 def belongs_elsewhere(feature: Feature, context: str, url: str = "") -> bool:
     """Folded `context`, or the host of an outside `url`, names another body than the commune, and not as its own."""
     if feature.mine is not None and feature.mine.search(context):
@@ -315,17 +304,11 @@ def link_of_another(feature: Feature, link: Link) -> bool:
     The enclosing block counts only when it holds no other link, so a footer
     listing partners beside the commune's own pages does not taint them.
     """
-    context = link.folded
-    parent = link.element.getparent()
-    if parent is not None and parent.tag in ("li", "p", "td", "dd") and sum(1 for _ in parent.iter("a")) == 1:
-        text = fold(parent.text_content())
-        if len(text) <= 300:
-            context = f"{context} | {text}"
-    return belongs_elsewhere(feature, context, "" if link.internal else link.url)
+    return belongs_elsewhere(feature, link.own_block, "" if link.internal else link.url)
 
 
 def link_is_trapped(link: Link, traps: re.Pattern[str] | None) -> bool:
-    return traps is not None and bool(traps.search(link_context(link)))
+    return traps is not None and bool(traps.search(link.context))
 
 
 def matching_blocks(page: Page, pattern: re.Pattern[str]) -> Iterator[HtmlElement]:
@@ -333,10 +316,10 @@ def matching_blocks(page: Page, pattern: re.Pattern[str]) -> Iterator[HtmlElemen
     if not pattern.search(page.folded):
         return iter(())
     body = page.tree.find("body")
-    return islice(_innermost(body if body is not None else page.tree, pattern), MAX_TEXT_BLOCKS)
+    return islice(_innermost(page, body if body is not None else page.tree, pattern), MAX_TEXT_BLOCKS)
 
 
-def _innermost(node: HtmlElement, pattern: re.Pattern[str]) -> Iterator[HtmlElement]:
+def _innermost(page: Page, node: HtmlElement, pattern: re.Pattern[str]) -> Iterator[HtmlElement]:
     """Descend to the smallest elements holding a whole match.
 
     A match that only exists across several blocks (a menu item followed by an
@@ -346,9 +329,9 @@ def _innermost(node: HtmlElement, pattern: re.Pattern[str]) -> Iterator[HtmlElem
     for child in node.iterchildren():
         if not isinstance(child.tag, str) or child.tag in _INVISIBLE:
             continue
-        if pattern.search(fold(child.text_content())):
+        if pattern.search(page.folded_text(child)):
             found = True
-            yield from _innermost(child, pattern)
+            yield from _innermost(page, child, pattern)
     if not found and not any(isinstance(c.tag, str) and c.tag in _STRUCTURE for c in node.iterchildren()):
         while node.tag not in _BLOCKS and node.getparent() is not None:
             node = node.getparent()
@@ -700,23 +683,26 @@ def heading_observations(feature: Feature, page: Page, news_item: bool) -> list[
 
 
 def link_strength(feature: Feature, link: Link) -> tuple[float, str]:
-    """How much `link` alone proves `feature`, and which kind of sighting it is."""
+    """How much `link` alone proves `feature`, and which kind of sighting it is.
+
+    The cheap tests (host, name, URL) come first: most links name nothing, and
+    only a link that does is read for traps and for another body's name.
+    """
     if not link.folded and not link.url:
         return 0.0, ""
     if not feature.documents and is_document(link):
         return 0.0, ""
-    if link_of_another(feature, link):
-        return 0.0, ""
     if feature.hosts and is_web(link.url) and host_matches(link.url, feature.hosts):
-        if not link_is_trapped(link, feature.traps):
-            return feature.host_strength, "host"
-    if link.folded and sighting(feature.names, link.folded, feature.traps):
-        if not link_is_trapped(link, feature.traps):
-            return feature.link_strength, "link"
-    if feature.urls is not None and link.url and not link.href.startswith("#") and feature.urls.search(fold(link.url)):
-        if not link_is_trapped(link, feature.traps):
-            return feature.url_strength, "url"
-    return 0.0, ""
+        strength, kind = feature.host_strength, "host"
+    elif link.folded and sighting(feature.names, link.folded, feature.traps):
+        strength, kind = feature.link_strength, "link"
+    elif feature.urls is not None and link.url and not link.href.startswith("#") and feature.urls.search(link.folded_url):
+        strength, kind = feature.url_strength, "url"
+    else:
+        return 0.0, ""
+    if link_is_trapped(link, feature.traps) or link_of_another(feature, link):
+        return 0.0, ""
+    return strength, kind
 
 
 def _news_link_item(feature: Feature, page: Page, link: Link, kind: str, news_item: bool) -> str | None:
@@ -727,7 +713,7 @@ def _news_link_item(feature: Feature, page: Page, link: Link, kind: str, news_it
     """
     if feature.news_strength is None or link.region in ("nav", "header") or kind == "host":
         return None
-    if owns_scheme(feature, link_context(link)):
+    if owns_scheme(feature, link.context):
         return None
     if link.internal and is_news_url(link.url):
         return news_key(link.url)

@@ -253,32 +253,6 @@ PAY_WORDS = words_pattern(
 
 
 # ---------------------------------------------------------------- reading around a link or a form
-#: Elements that hold one sentence or one item: the words a visitor reads around a link.
-_BLOCK_TAGS = frozenset(
-    {"p", "li", "td", "th", "dd", "dt", "blockquote", "figcaption", "caption", "label", "div", "section", "article"}
-)
-#: A "block" longer than this is a whole container (a menu, a page body), not the link's sentence.
-_BLOCK_LIMIT = 600
-_ANCESTOR_LIMIT = 6
-
-
-def link_block(link: Link) -> str:
-    """Folded text of the paragraph or list item holding `link` ("" when it is a whole container).
-
-    A juror reads the sentence around a link: "inscriptions et paiement se font
-    sur le [Portail Familles]" says what the link is for.
-    """
-    node = link.element.getparent()
-    for _ in range(_ANCESTOR_LIMIT):
-        if node is None or not isinstance(node.tag, str):
-            return ""
-        if node.tag in _BLOCK_TAGS:
-            text = fold(clean(" ".join(node.itertext())))
-            return text if len(text) <= _BLOCK_LIMIT else ""
-        node = node.getparent()
-    return ""
-
-
 def spaced_text(element: HtmlElement) -> str:
     """Folded text of `element`, text nodes kept apart ("Type d'acte" and "Acte de naissance" do not merge)."""
     return fold(clean(" ".join(t for t in element.itertext() if t.strip())))
@@ -366,4 +340,4 @@ def specialised_procedure(link: Link) -> bool:
     """Whether `link` leads to a procedure judged by its own criterion (planning, family portal, payment...)."""
     if host_contains(link.url, SPECIALISED_HOSTS) or path_contains(link.url, PLANNING_DESK_PATH):
         return True
-    return not link.internal and bool(SPECIALISED_WORDS.search(link.folded) or SPECIALISED_WORDS.search(link_block(link)))
+    return not link.internal and bool(SPECIALISED_WORDS.search(link.folded) or SPECIALISED_WORDS.search(link.block))

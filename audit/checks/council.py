@@ -8,7 +8,7 @@ from itertools import islice
 from lxml.html import HtmlElement
 
 from audit.checks._civic_vocab import (
-    COUNCIL, COUNCIL_PHRASES, Feature, decide_feature, link_context, observe_feature, sighting,
+    COUNCIL, COUNCIL_PHRASES, Feature, decide_feature, observe_feature, sighting,
 )
 from audit.evidence import element_excerpt, locator
 from audit.model import Answer, Observation, SiteFacts
@@ -111,7 +111,7 @@ def _record_documents(page: Page, council_page: bool) -> list[Observation]:
         if link.document not in ("pdf", "office"):
             continue
         context = f"{link.folded} {fold(link.url)}"
-        if RECORD_TRAPS.search(link_context(link)):
+        if RECORD_TRAPS.search(link.context):
             continue
         if RECORD_NAMES.search(context) and COUNCIL_DOCUMENT.search(context):
             strength = 0.9
@@ -129,7 +129,7 @@ def _bare_record_links(page: Page) -> list[Observation]:
     for link in page.links:
         if link.region in ("nav", "header", "footer") or not BARE_RECORD.search(link.folded):
             continue
-        if not RECORD_TRAPS.search(link_context(link)):
+        if not RECORD_TRAPS.search(link.context):
             return [from_link(RECORDS.criterion, page, link, 0.75, "council-page")]
     return []
 
@@ -183,7 +183,7 @@ def _broadcast_links(page: Page, council_page: bool) -> list[Observation]:
     for link in page.links:
         if not _video_url(link.url):
             continue
-        context = link_context(link)
+        context = link.context
         if sighting(COUNCIL, context, BROADCAST_TRAPS) or (council_page and link.region not in ("nav", "header", "footer")
                                                              and re.search(r"seance|video|direct|replay|live", context)):
             return [from_link(BROADCAST.criterion, page, link, 0.85, "video-link")]

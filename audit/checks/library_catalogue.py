@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from audit.checks._civic_vocab import (
-    Feature, decide_feature, is_document, link_context, observe_feature, sighting,
+    Feature, decide_feature, is_document, observe_feature, sighting,
 )
 from audit.evidence import element_excerpt, locator
 from audit.model import Answer, Observation, SiteFacts
@@ -68,13 +68,13 @@ def _portal_links(page: Page, library_page: bool) -> list[Observation]:
     """"Catalogue" or "Mon compte" on a library page or towards a library portal (not a PDF list of titles)."""
     best: Observation | None = None
     for link in page.links:
-        if is_document(link) or CATALOGUE_TRAPS.search(link_context(link)):
+        if is_document(link) or CATALOGUE_TRAPS.search(link.context):
             continue
         bare = bool(sighting(BARE_CATALOGUE, link.folded, CATALOGUE_TRAPS))
         portal = _library_host(link)
         if bare and (portal or (library_page and link.region not in ("header", "footer", "nav"))):
             strength = 0.85
-        elif portal and LIBRARY_PAGE.search(link_context(link)):
+        elif portal and LIBRARY_PAGE.search(link.context):
             strength = 0.6
         else:
             continue

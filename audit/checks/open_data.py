@@ -6,7 +6,7 @@ import re
 from urllib.parse import urlsplit
 
 from audit.checks._civic_vocab import (
-    PUBLISHED, Feature, decide_feature, link_context, link_is_trapped, link_of_another, observe_feature,
+    PUBLISHED, Feature, decide_feature, link_is_trapped, link_of_another, observe_feature,
 )
 from audit.model import Answer, Observation, SiteFacts
 from audit.observe import from_link
@@ -85,7 +85,7 @@ def _data_gouv_strength(page: Page, link: Link, path: str) -> float:
     kind, slug = found.group(1), found.group(2)
     if kind == "organizations":
         return 0.0 if OTHER_ORGANIZATION.search(fold(slug)) else 0.9
-    if _tokens(slug) & _tokens(host_of(page.url)) or OWN_DATA.search(link_context(link)):
+    if _tokens(slug) & _tokens(host_of(page.url)) or OWN_DATA.search(link.context):
         return 0.85
     return 0.0
 

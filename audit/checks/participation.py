@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from audit.checks._civic_vocab import (
-    FORM_SERVICE_HOSTS, NEIGHBOURS, ONLINE_SERVICE, Feature, decide_feature, link_context, observe_feature,
+    FORM_SERVICE_HOSTS, NEIGHBOURS, ONLINE_SERVICE, Feature, decide_feature, observe_feature,
 )
 from audit.evidence import element_excerpt, locator
 from audit.model import Answer, Observation, SiteFacts
@@ -148,7 +148,7 @@ def _survey_links(page: Page) -> list[Observation]:
         google = "docs.google.com/forms" in link.url
         if not google and not host_matches(link.url, FORM_SERVICE_HOSTS):
             continue
-        context = link_context(link)
+        context = link.context
         if CONSULTATION_TRAPS.search(context):
             continue
         strength = 0.85 if SURVEY_CONTEXT.search(context) else 0.3

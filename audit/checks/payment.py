@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from audit.checks._procedures_vocab import (
     FAMILY_PORTAL_HOSTS, FAMILY_PORTAL_WORDS, PAY_WORDS, answer, followable, headline, host_contains, is_news,
-    link_block, link_observation, negated, prose, strongest, text_observation,
+    link_observation, negated, prose, strongest, text_observation,
 )
 from audit.evidence import element_excerpt, excerpt, locator
 from audit.model import Answer, Observation, SiteFacts
@@ -103,7 +103,7 @@ def _from_link(page: Page, link: Link, context: str) -> Iterator[Observation | N
     paying = ONLINE_WORDS.search(link.folded)
     if _family_portal(link) and (paying or PAY_WORDS.search(link.folded)):
         yield link_observation(ONLINE, page, link, 0.85, value="family_portal")
-    elif _family_portal(link) and _pays_there(link_block(link)):
+    elif _family_portal(link) and _pays_there(link.block):
         yield link_observation(ONLINE, page, link, 0.75, kind="portal-sentence", value="family_portal")
     elif paying:
         value = "family_portal" if _family_portal(link) else "other"

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from audit.checks._procedures_vocab import (
     PLANNING_HOSTS, PLANNING_SERVICE_PATH, SERVICE_PUBLIC, affirmed_matches, answer, followable, headline,
-    headline_observation, host_contains, link_block, link_observation, path_contains, planning_desk, strongest,
+    headline_observation, host_contains, link_observation, path_contains, planning_desk, strongest,
     text_observation,
 )
 from audit.evidence import element_excerpt, locator
@@ -76,7 +76,7 @@ def _from_link(page: Page, link: Link, planning_page: bool) -> Observation | Non
     external = not link.internal and not host_contains(link.url, PLAN_HOSTS)
     if external and (planning_desk(link.url) or (ADS_LABEL.search(host) and "google" not in host)):
         return link_observation(URBAN, page, link, 0.9, kind="host")
-    block = link_block(link)
+    block = link.block
     about_planning = planning_page or bool(PLANNING.search(link.folded) or PLANNING.search(block))
     if external and about_planning and path_contains(link.url, PLANNING_SERVICE_PATH):
         return link_observation(URBAN, page, link, 0.85, kind="host")
