@@ -4,8 +4,9 @@ Run as ``.venv/bin/python benchmarks/queue_throughput.py [--sites 6] [--pages 10
 It generates `--sites` commune-like sites of `--pages` pages (benchmarks/commune_site.py), serves
 each on its own 127.0.0.1 port, starts a throw-away ``redis-server``, enqueues the sites and runs
 `--workers` workers with ``--exit-when-empty`` and the audit's default politeness (0.25 s delay,
-AutoThrottle, 2 requests at a time per site). It prints the wall time and the sites per hour per
-worker. Loopback sites answer at once: real sites, slower to answer, take longer. Not part of the test-suite.
+AutoThrottle, 2 requests at a time per site). It prints the wall time, the CPU time per site (workers
+and their crawl subprocesses) and the sites per hour per worker. Loopback sites answer at once: real
+sites, slower to answer, take longer. Not part of the test-suite.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
+import resource
 import socket
 import subprocess
 import sys
@@ -76,10 +78,13 @@ def main() -> None:
                   for p in (work / f"out{w}").glob("*/audit.json")]
     done = len(audits)
     crawled = sum(a["site"]["pages_crawled"] for a in audits) / max(done, 1)
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)  # the workers and their crawl subprocesses
+    cpu = (usage.ru_utime + usage.ru_stime) / max(done, 1)
     per_worker = done / seconds * 3600 / args.workers
     print(f"exit codes {codes}; {done}/{args.sites} sites, {crawled:.0f} pages crawled per site, "
           f"{args.workers} worker(s), browser {'on' if args.browser else 'off'}: {seconds:.1f} s, "
-          f"{seconds * args.workers / max(done, 1):.1f} s per site per worker, {per_worker:.0f} sites/hour per worker; "
+          f"{seconds * args.workers / max(done, 1):.1f} s per site per worker, {cpu:.1f} s CPU per site, "
+          f"{per_worker:.0f} sites/hour per worker; "
           f"{COMMUNES_PER_DAY} communes in 24 h need {COMMUNES_PER_DAY / 24 / per_worker:.1f} workers")
 
 

@@ -11,6 +11,7 @@ from audit.sites import InputError, from_csv, unique_slugs
 
 EXIT_OK = 0
 EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130
 QUEUE_HELP = "file d'attente Redis partagée, redis://HÔTE:PORT/BASE"
 
 
@@ -83,6 +84,9 @@ def worker_command(args: argparse.Namespace) -> int:
                                         exit_when_empty=args.exit_when_empty), history)
     try:
         worker.run()
+    except KeyboardInterrupt:
+        print_error("travailleur interrompu : le site en cours revient dans la file à la fin de son bail")
+        return EXIT_INTERRUPTED
     finally:
         if history is not None:
             history.close()

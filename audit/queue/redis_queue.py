@@ -208,9 +208,6 @@ class SiteQueue:
         """The crawl ended without a result: back in the queue, or set aside after MAX_ATTEMPTS."""
         return self._finish(lease, "retry", reason)
 
-    def is_done(self, slug: str) -> bool:
-        return bool(self.call(self.client.sismember, self.keys["done"], slug))
-
     def counts(self) -> dict[str, int]:
         """Sites per state: ``total``, ``pending``, ``leased``, ``done``, ``failed``."""
         k = self.keys
