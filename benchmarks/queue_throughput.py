@@ -39,7 +39,7 @@ def redis_server(folder: Path):
                             stdout=subprocess.DEVNULL)
     try:
         url = f"redis://127.0.0.1:{port}/0"
-        while subprocess.run(["redis-cli", "-u", url, "ping"], capture_output=True).returncode != 0:
+        while subprocess.run(["redis-cli", "-u", url, "ping"], capture_output=True, check=False).returncode != 0:
             time.sleep(0.1)
         yield url
     finally:

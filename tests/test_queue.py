@@ -200,7 +200,7 @@ def test_two_workers_one_killed_audit_every_site_once_as_audit_run_does(queue_ur
         staging = next((out_a / ".work").iterdir())
         wait_for(lambda: not crawls_of(str(staging)), "the killed worker's crawl to die with it", limit=30)
 
-        stdout, stderr = survivor.communicate(timeout=240)
+        _, stderr = survivor.communicate(timeout=240)
         assert survivor.returncode == 0, stderr
 
     reference = read_audits(tmp_path / "reference")

@@ -20,6 +20,7 @@ server's clock, never the workers' clocks.
 from __future__ import annotations
 
 import json
+import re
 import secrets
 from dataclasses import dataclass
 from typing import Any
@@ -31,6 +32,8 @@ from audit.sites import InputError, SiteInput
 PREFIX = "audit"
 #: Crawls of one site that may end without a result before it is set aside in ``failed``.
 MAX_ATTEMPTS = 3
+#: A site's folder name, as `audit.sites.SiteInput.slug` makes it.
+SLUG = re.compile(r"[a-z0-9][a-z0-9-]{0,99}")
 
 _ADD = """
 if redis.call('HSETNX', KEYS[1], ARGV[1], ARGV[2]) == 1 then
@@ -118,7 +121,7 @@ def parse_entry(payload: str) -> tuple[SiteInput, str, str | None]:
     url, slug, label = data.get("url"), data.get("slug"), data.get("label")
     if not isinstance(url, str) or not url.startswith(("http://", "https://")):
         raise ValueError("adresse « url » absente ou invalide")
-    if not isinstance(slug, str) or not slug or not all(c.isalnum() or c == "-" for c in slug):
+    if not isinstance(slug, str) or not SLUG.fullmatch(slug):
         raise ValueError("nom de dossier « slug » absent ou invalide")
     extra = data.get("extra") or {}
     if not isinstance(extra, dict) or label is not None and not isinstance(label, str):
