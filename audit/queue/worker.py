@@ -52,6 +52,8 @@ def _die_with_parent() -> None:
 
 @dataclass
 class WorkerConfig:
+    """What ``audit worker`` was told: output folder, crawl settings (as ``audit run`` builds them), lease."""
+
     out: Path
     settings: dict[str, str]
     lease: float = 300.0
@@ -62,6 +64,8 @@ class WorkerConfig:
 
 @dataclass
 class Worker:
+    """Takes sites from `queue` one at a time; `audited` lists the slugs it published."""
+
     queue: SiteQueue
     config: WorkerConfig
     history: QueueHistory | None = None
