@@ -227,3 +227,15 @@ def test_two_workers_one_killed_audit_every_site_once_as_audit_run_does(queue_ur
         assert set(store.run_audits(run.id)) == set(urls)
     finally:
         store.close()
+
+
+def test_a_site_whose_crawl_keeps_failing_is_retried_then_set_aside(queue_url, tmp_path):
+    queue = SiteQueue.connect(queue_url)
+    site = SiteInput(url="https://www.ville-a.fr/", name="Ville A")
+    queue.put([(site.slug, entry_payload(site, site.slug, None))])
+    proc = worker(queue_url, tmp_path / "out", "--exit-when-empty", *FAST, "-s", "DOWNLOAD_DELAY=pas-un-nombre")
+    stdout, stderr = proc.communicate(timeout=120)
+    assert proc.returncode == 0, stderr
+    assert stderr.count("échec de l'audit de ville-a") == 3, stderr
+    assert queue.counts() == {"total": 1, "pending": 0, "leased": 0, "done": 0, "failed": 1}
+    assert "0 site(s) audité(s)" in stdout and not list((tmp_path / "out").glob("*/audit.json"))
