@@ -1,4 +1,4 @@
-"""Command line: ``audit run``, ``checks``, ``demo``, ``report``, ``history``, ``diff``, ``serve``."""
+"""Command line: ``audit run``, ``checks``, ``demo``, ``report``, ``history``, ``diff``, ``enqueue``, ``worker``, ``serve``."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from pathlib import Path
 
 from audit.history.cli import RunHistory, add_commands, add_db_option, print_error, report_histories
 from audit.history.store import HistoryError
+from audit.queue.cli import add_commands as add_queue_commands
 from audit.sites import InputError, RejectedRow, SiteInput, from_csv, from_urls
 
 EXIT_OK = 0
@@ -61,6 +62,7 @@ def _parser() -> argparse.ArgumentParser:
     add_db_option(report)
     report.set_defaults(handler=_report)
     add_commands(sub)
+    add_queue_commands(sub)
 
     serve = sub.add_parser("serve", help="service web d'auto-audit : un formulaire, la progression, le rapport")
     serve.add_argument("--host", default="127.0.0.1", help="adresse d'écoute (défaut : 127.0.0.1)")
