@@ -193,6 +193,17 @@ class Page:
         return fold(self.title)
 
     @cached_property
+    def classes(self) -> dict[str, tuple[int, HtmlElement]]:
+        """Each class name used on the page, with the first element carrying it (and its document position)."""
+        index: dict[str, tuple[int, HtmlElement]] = {}
+        for position, el in enumerate(self.tree.iter()):
+            names = el.get("class") if isinstance(el.tag, str) else None
+            if names:
+                for name in names.split():
+                    index.setdefault(name, (position, el))
+        return index
+
+    @cached_property
     def json_ld(self) -> list[object]:
         """Parsed schema.org JSON-LD blocks; malformed ones are skipped."""
         blocks: list[object] = []

@@ -6,6 +6,8 @@ line in an old table layout is only readable line by line ("Le Bourg<br>46170 X"
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from lxml.html import HtmlElement
 
 from audit.text import clean, fold
@@ -66,13 +68,18 @@ def fold_mapped(text: str) -> tuple[str, list[int]]:
     White space must already be collapsed (``clean``); "œ" folds to two characters, combining accents
     to none, so the folded text may be longer or shorter than the original.
     """
-    folded: list[str] = []
-    origin: list[int] = []
-    for index, char in enumerate(text):
-        piece = char if char.isascii() and not char.isupper() else (" " if char.isspace() else fold(char))
-        folded.append(piece)
-        origin.extend([index] * len(piece))
-    return "".join(folded), origin
+    pieces = [_folded_char(char) for char in text]
+    folded = "".join(pieces)
+    if len(folded) == len(text) and all(len(piece) == 1 for piece in pieces):
+        return folded, list(range(len(text)))
+    return folded, [index for index, piece in enumerate(pieces) for _ in piece]
+
+
+@lru_cache(maxsize=4096)
+def _folded_char(char: str) -> str:
+    if char.isascii() and not char.isupper():
+        return char
+    return " " if char.isspace() else fold(char)
 
 
 def original(text: str, origin: list[int], start: int, end: int) -> str:

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from urllib.parse import urlsplit
 
 from lxml import etree
+from lxml.html import HtmlElement
 
 from audit.decide import confidence_of, evidence_of, strongest_per_kind
 from audit.evidence import element_excerpt, excerpt, locator
@@ -30,13 +31,12 @@ DSFR_WORDS = words_pattern("systeme de design de l'etat", "dsfr")
 STRENGTH = {"class": 0.9, "asset": 0.9, "theme": 0.8, "class_medium": 0.35, "text": 0.3}
 
 
-def _class_xpath(names: tuple[str, ...]) -> etree.XPath:
-    tests = " or ".join(f"contains(concat(' ', normalize-space(@class), ' '), ' {n} ')" for n in names)
-    return etree.XPath(f"//*[{tests}]")
+def _first_with_class(page: Page, names: tuple[str, ...]) -> HtmlElement | None:
+    """The first element, in document order, carrying one of the class `names`."""
+    found = [page.classes[name] for name in names if name in page.classes]
+    return min(found, key=lambda hit: hit[0])[1] if found else None
 
 
-STRONG_XPATH = _class_xpath(STRONG_CLASSES)
-MEDIUM_XPATH = _class_xpath(MEDIUM_CLASSES)
 #: The DSFR colour-scheme switch puts data-fr-scheme / data-fr-theme on the root element.
 THEME_XPATH = etree.XPath("//*[@data-fr-scheme or @data-fr-theme]")
 
@@ -45,11 +45,12 @@ def observe(page: Page) -> Iterator[Observation]:
     asset = next((url for url in page.stylesheets + page.scripts if DSFR_ASSET.search(urlsplit(url).path)), None)
     if asset:
         yield Observation("site.design_system", page.url, excerpt(asset), kind="asset", strength=STRENGTH["asset"])
-    for kind, xpath in (("class", STRONG_XPATH), ("theme", THEME_XPATH), ("class_medium", MEDIUM_XPATH)):
-        found = xpath(page.tree)
-        if found:
-            yield Observation("site.design_system", page.url, element_excerpt(found[0]), kind=kind,
-                              locator=locator(found[0]), strength=STRENGTH[kind])
+    themed = THEME_XPATH(page.tree)
+    for kind, first in (("class", _first_with_class(page, STRONG_CLASSES)), ("theme", themed[0] if themed else None),
+                        ("class_medium", _first_with_class(page, MEDIUM_CLASSES))):
+        if first is not None:
+            yield Observation("site.design_system", page.url, element_excerpt(first), kind=kind,
+                              locator=locator(first), strength=STRENGTH[kind])
     if page.is_home:
         mention = from_text("site.design_system", page, DSFR_WORDS, STRENGTH["text"], kind="text")
         if mention:
