@@ -257,3 +257,30 @@ def test_connection_time_check_refuses_a_name_rebound_to_an_internal_address(tmp
     assert any(e["kind"] == "home_unreachable" for e in refused["site"]["errors"])
     (allowed,) = read_audits(tmp_path / "allowed").values()
     assert allowed["site"]["pages_crawled"] >= 1 and "/" in log
+
+
+def test_a_scheduled_crawl_in_the_history_database_is_listed_and_the_service_records_its_audit(tmp_path):
+    from audit.history.store import open_store
+
+    site_root = tmp_path / "site"
+    shutil.copytree(VALBRUNE.root, site_root)
+    db = f"sqlite:///{tmp_path / 'historique.sqlite'}"
+    with serve_folder(site_root) as url:
+        run_audit("run", url, "--out", str(tmp_path / "mensuel"), "--db", db, "--label", "2026-11", *FAST_RUN)
+        (scheduled,) = read_audits(tmp_path / "mensuel").values()
+        shutil.rmtree(site_root / "contact")
+        with TestClient(create_app(_config(tmp_path, allow_networks=LOOPBACK, db_url=db))) as client:
+            job = _submit(client, url, name=VALBRUNE.name)
+            assert _wait(client, job)["etat"] == "done"
+            report = html.unescape(client.get(f"/audits/{job}").text)
+            now = client.get(f"/audits/{job}/audit.json").json()
+    expected = changes_between(scheduled, now)
+    assert expected, "removing the contact page changes the audit"
+    assert "(base d'historique)" in report, "the scheduled crawl's audit of the site is listed"
+    assert f"{len(expected)} changement" in report
+    history = open_store(db, create=False)
+    try:
+        labels = [run.label for run in history.runs()]
+    finally:
+        history.close()
+    assert sorted(labels) == ["2026-11", "service"], "the service's audit is recorded beside the scheduled run"

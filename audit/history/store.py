@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import fcntl
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -255,6 +255,21 @@ class Store:
                 histories[url] = SiteHistory(previous=_audit_of(previous) if previous else None,
                                              previous_date=previous.started_at if previous else None, entries=entries)
         return histories
+
+    def earlier_audits(self, same_site: Callable[[str], bool], before: str, limit: int = 10) -> list[dict[str, Any]]:
+        """Audits recorded for a site before `before` (an ISO start time), newest first, as ``audit.json`` dicts.
+
+        `same_site` tells which recorded start URLs are that site: the self-audit
+        service matches a site however its address was typed (``www.``, scheme).
+        """
+        with self._session() as session:
+            urls = [url for url in session.scalars(select(SiteRecord.start_url).distinct()) if same_site(url)]
+            if not urls:
+                return []
+            records = session.scalars(
+                select(SiteRecord).where(SiteRecord.start_url.in_(urls), SiteRecord.started_at < before)
+                .options(selectinload(SiteRecord.answers)).order_by(SiteRecord.started_at.desc()).limit(limit))
+            return [_audit_of(record) for record in records]
 
 
 def _audit_of(record: SiteRecord) -> dict[str, Any]:

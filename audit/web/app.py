@@ -181,7 +181,7 @@ def create_app(config: ServiceConfig) -> Starlette:
             raise Refused(400, refusal)
         # The client's address is used for the rate limit only, never stored with the audit.
         job = Job(id=store.new_id(), url=url, scheme_given=scheme_given, name=name, insee=insee,
-                  settings=config.worker_settings())
+                  settings=config.worker_settings(), db=config.db_url or "")
         for other_id in [*queue.running, *queue.queued]:
             other = store.load(other_id)
             if other is not None and other.site == job.site:
@@ -263,7 +263,7 @@ def create_app(config: ServiceConfig) -> Starlette:
         nav = env.get_template("report_nav.html.j2").render(job=job, has_grid=(store.folder(job.id) / OUT_DIR / "grid.xlsx").exists())
         history = env.get_template("report_history.html.j2").render(
             job=job, earlier=earlier_audits(store, job, audit, config.db_url),
-            progress=store.progress(job.id))
+            progress=store.progress(job.id), db=bool(config.db_url))
         html = _insert(html, "<header>", nav, before=True)
         html = _insert(html, "<main>", history, before=False)
         return HTMLResponse(html, headers={"Content-Security-Policy": REPORT_CSP})

@@ -1,7 +1,10 @@
 """Earlier audits of the same site, and what changed since each of them.
 
 The service keeps every job's folder, so the earlier audits of a site are the
-finished jobs with the same site identity (host without ``www.``, port).
+finished jobs with the same site identity (host without ``www.``, port). With a
+history database (``audit serve --db``), the audits recorded there for that site
+count too: the association's scheduled crawls of the same database show up
+beside the service's own audits.
 
 What changed between two ``audit.json`` documents is the history package's
 definition (``audit.history.changes.compare``, issue 12), shown by
@@ -10,13 +13,18 @@ definition (``audit.history.changes.compare``, issue 12), shown by
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from typing import Any
 
 from audit.grid import load_grid
 from audit.history.changes import compare
+from audit.history.store import HistoryError, open_store
 from audit.reports.common import STATUS_LABELS, french_date
+from audit.urls import site_key
 from audit.web.jobs import DONE, Job, JobStore
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -32,7 +40,9 @@ class ChangeView:
 
 @dataclass(frozen=True)
 class EarlierAudit:
-    job: Job
+    """An earlier audit of the site: a job of the service (with its page), or a run of the history database."""
+
+    job: Job | None
     date: str
     pages: int
     changes: list[ChangeView]
@@ -62,22 +72,43 @@ def earlier_audits(store: JobStore, job: Job, audit: dict[str, Any], db_url: str
                    limit: int = 10) -> list[EarlierAudit]:
     """Finished audits of `job`'s site made before it, newest first, each with the changes since it.
 
-    `db_url` is the history database given with ``--db``; the service's own job folders are the
-    source until the history layer (issue 12) provides a reader.
+    The service's job folders come first-hand; the history database `db_url`
+    (``--db``) adds the audits recorded there that no job folder holds.
     """
-    earlier = []
+    found: dict[str, tuple[Job | None, dict[str, Any]]] = {}
     for other in reversed(store.all()):
         if other.id == job.id or other.state != DONE or other.site != job.site or other.created > job.created:
             continue
         result = store.result(other.id)
-        if result is None:
-            continue
-        _folder, old = result
+        if result is not None:
+            found[str(result[1].get("site", {}).get("started_at") or other.created)] = (other, result[1])
+    for old in _recorded(db_url, job, audit, limit):
+        found.setdefault(str(old["site"].get("started_at") or ""), (None, old))
+    earlier = []
+    for started in sorted(found, reverse=True)[:limit]:
+        other, old = found[started]
         site = old.get("site") or {}
         earlier.append(EarlierAudit(
-            job=other, date=french_date(site.get("finished_at") or other.finished),
+            job=other, date=french_date(site.get("finished_at") or started),
             pages=int(site.get("pages_crawled") or 0), changes=changes_between(old, audit),
         ))
-        if len(earlier) >= limit:
-            break
     return earlier
+
+
+def _recorded(db_url: str | None, job: Job, audit: dict[str, Any], limit: int) -> list[dict[str, Any]]:
+    """The audits of `job`'s site in the history database, started before this one; none without a usable database."""
+    if not db_url:
+        return []
+    try:
+        history = open_store(db_url, create=False)
+    except HistoryError as exc:
+        logger.warning("history database unavailable: %s", exc)
+        return []
+    try:
+        before = str(audit.get("site", {}).get("started_at") or job.created)
+        return history.earlier_audits(lambda url: site_key(url) == job.site, before, limit)
+    except HistoryError as exc:
+        logger.warning("history database unreadable: %s", exc)
+        return []
+    finally:
+        history.close()

@@ -58,6 +58,8 @@ class Job:
     finished: str = ""
     message: str = ""
     settings: dict[str, Any] = field(default_factory=dict)
+    #: The history database the audit is recorded in (``audit serve --db``), if any.
+    db: str = ""
 
     @property
     def site(self) -> str:

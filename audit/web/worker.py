@@ -10,6 +10,7 @@ one process, hence one process per audit.
 from __future__ import annotations
 
 import json
+import logging
 import sys
 import time
 from pathlib import Path
@@ -21,7 +22,11 @@ from scrapy.http import Response
 
 from audit.output import write_atomic
 
+logger = logging.getLogger(__name__)
+
 JOB_FILE = "job.json"
+#: The label of the history runs the service records (one per audit).
+SERVICE_LABEL = "service"
 PROGRESS_FILE = "progress.json"
 OUT_DIR = "out"
 #: Request kinds that are pages of the site (robots.txt, sitemap.xml and probes are not counted).
@@ -104,7 +109,11 @@ def read_progress(job_dir: Path) -> dict[str, Any]:
 
 
 def run_job(job_dir: Path) -> int:
-    """Audit the site described by ``job_dir/job.json``; 0 when its ``audit.json`` was written."""
+    """Audit the site described by ``job_dir/job.json``; 0 when its ``audit.json`` was written.
+
+    With a history database (``audit serve --db``), the audit is recorded there as a
+    run labelled « service », beside the scheduled crawls of the same database.
+    """
     from audit.crawl import pending_inputs, run_crawl
     from audit.reports.build import render_reports
     from audit.sites import SiteInput
@@ -117,9 +126,37 @@ def run_job(job_dir: Path) -> int:
     overrides["AUDIT_PROGRESS_FILE"] = str(job_dir / PROGRESS_FILE)
     overrides["EXTENSIONS"] = {"audit.web.worker.ProgressFile": 500}
     overrides["AUDIT_PROGRESS"] = "False"
-    run_crawl(pending_inputs([site], out, resume=False), out, overrides)
+    pending = pending_inputs([site], out, resume=False)
+    record = _history(job.get("db") or "", out, site, pending)
+    try:
+        run_crawl(pending, out, overrides, recorder=record.record if record is not None and record.active else None)
+        if record is not None:
+            record.finish(1)
+    finally:
+        if record is not None:
+            record.close()
     written = render_reports(out)
     return 0 if written else 1
+
+
+def _history(db: str, out: Path, site: Any, pending: list[tuple[Any, str]]) -> Any:
+    """The history run recording this audit, or None without a database or while another run writes to it.
+
+    A database problem never fails the audit: the report is built from the job's folder as without one.
+    """
+    if not db:
+        return None
+    from audit.history.cli import RunHistory
+    from audit.history.store import HistoryError
+
+    try:
+        record = RunHistory.begin(db, out, [site], pending, False, SERVICE_LABEL, {"service": True})
+    except HistoryError as exc:
+        logger.warning("history not recorded: %s", exc)
+        return None
+    if record.error:
+        logger.warning("history not recorded: %s", record.error)
+    return record
 
 
 def main(argv: list[str] | None = None) -> int:
