@@ -11,7 +11,7 @@ from pathlib import Path
 from audit.history.cli import RunHistory, add_commands, add_db_option, print_error, report_histories
 from audit.history.store import HistoryError
 from audit.queue.cli import add_commands as add_queue_commands
-from audit.sites import InputError, RejectedRow, SiteInput, from_csv, from_urls
+from audit.spiders.sites import InputError, RejectedRow, SiteInput, from_csv, from_urls
 
 EXIT_OK = 0
 EXIT_USAGE = 2
@@ -146,8 +146,8 @@ def _crawl(sites: list[SiteInput], out: Path, overrides: dict[str, str], resume:
     A database problem is reported in one line and makes the exit status 2, but never stops the
     crawl nor the files under `out`; only another run holding the database refuses before crawling.
     """
-    from audit.crawl import pending_inputs, run_crawl
-    from audit.output import iter_audits
+    from audit.spiders.crawl import pending_inputs, run_crawl
+    from audit.results.output import iter_audits
     from audit.reports.build import render_reports
     from audit.reports.summary import write_summary_csv
 
@@ -197,7 +197,7 @@ def _report_rejected(rejected: list[RejectedRow], out: Path) -> None:
 
 def _checks(args: argparse.Namespace) -> int:
     from audit.grid import load_grid
-    from audit.registry import load_checks
+    from audit.checks.framework.registry import load_checks
 
     checks, errors = load_checks()
     covered: set[str] = set()
@@ -240,7 +240,7 @@ def _report(args: argparse.Namespace) -> int:
         raise InputError(f"dossier introuvable : {args.run_dir}")
     if args.communes and not args.communes.is_file():
         raise InputError(f"table des communes introuvable : {args.communes}")
-    from audit.output import iter_audits
+    from audit.results.output import iter_audits
 
     histories, error = report_histories(args.db, [audit for _, audit in iter_audits(args.run_dir)])
     written = render_reports(args.run_dir, args.communes, histories)

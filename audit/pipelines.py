@@ -10,8 +10,8 @@ from typing import Any
 
 from scrapy.crawler import Crawler
 
-from audit.items import SiteResult
-from audit.output import write_audit
+from audit.results.items import SiteResult
+from audit.results.output import write_audit
 from audit.reports.summary import write_summary_csv
 
 logger = logging.getLogger(__name__)

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from audit.history.cli import add_db_option, print_error
-from audit.sites import InputError, from_csv, unique_slugs
+from audit.spiders.sites import InputError, from_csv, unique_slugs
 
 EXIT_OK = 0
 EXIT_USAGE = 2

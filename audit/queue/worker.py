@@ -29,7 +29,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from audit.output import AUDIT_FILE, site_dir
+from audit.results.output import AUDIT_FILE, site_dir
 from audit.queue import site_crawl
 from audit.queue.history import QueueHistory
 from audit.queue.redis_queue import Lease, SiteQueue, parse_entry

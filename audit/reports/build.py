@@ -6,7 +6,7 @@ from pathlib import Path
 
 from audit.grid import load_grid
 from audit.history.changes import SiteHistory
-from audit.output import iter_audits, site_dir
+from audit.results.output import iter_audits, site_dir
 from audit.reports.comparison import rows_of, write_summary_html
 from audit.reports.history import changes_summary
 from audit.reports.population import read_table, table_path

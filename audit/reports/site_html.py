@@ -7,7 +7,7 @@ from typing import Any
 
 from audit.grid import Grid, load_grid
 from audit.history.changes import SiteHistory
-from audit.output import write_atomic
+from audit.results.output import write_atomic
 from audit.reports.common import (
     STATUS_LABELS,
     STATUSES,

@@ -19,7 +19,7 @@ from scrapy import Spider, signals
 from scrapy.crawler import Crawler
 from scrapy.http import Response
 
-from audit.output import write_atomic
+from audit.results.output import write_atomic
 
 JOB_FILE = "job.json"
 PROGRESS_FILE = "progress.json"
@@ -105,9 +105,9 @@ def read_progress(job_dir: Path) -> dict[str, Any]:
 
 def run_job(job_dir: Path) -> int:
     """Audit the site described by ``job_dir/job.json``; 0 when its ``audit.json`` was written."""
-    from audit.crawl import pending_inputs, run_crawl
+    from audit.spiders.crawl import pending_inputs, run_crawl
     from audit.reports.build import render_reports
-    from audit.sites import SiteInput
+    from audit.spiders.sites import SiteInput
 
     job = json.loads((job_dir / JOB_FILE).read_text(encoding="utf-8"))
     out = job_dir / OUT_DIR
