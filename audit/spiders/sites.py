@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -133,3 +134,16 @@ def unique_slugs(sites: list[SiteInput]) -> dict[SiteInput, str]:
         used.add(slug)
         slugs[site] = slug
     return slugs
+
+
+def report_rejected(rejected: list[RejectedRow], out: Path) -> None:
+    """List invalid input rows on stderr and in ``OUT/rejected.csv``; the run goes on without them."""
+    if not rejected:
+        return
+    for row in rejected:
+        print(f"audit : ligne {row.line} ignorée : {row.reason}", file=sys.stderr)
+    out.mkdir(parents=True, exist_ok=True)
+    with (out / "rejected.csv").open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["line", "reason"])
+        writer.writerows((r.line, r.reason) for r in rejected)
