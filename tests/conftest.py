@@ -14,8 +14,8 @@ import jsonschema
 import pytest
 from lxml import html as lxml_html
 
-from audit.checks.framework.model import SiteFacts
 from audit.artifacts.page import Page
+from audit.checks.framework.model import SiteFacts
 from audit.checks.framework.registry import load_checks
 from audit.checks.framework.runner import SiteAudit
 

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from audit.grid import load_grid
-from audit.checks.framework.model import Answer, Evidence, Observation, SiteFacts
-from audit.results.output import site_dir
 from audit.artifacts.page import Page
+from audit.artifacts.urls import canonical, site_key
+from audit.checks.framework.model import Answer, Evidence, Observation, SiteFacts
 from audit.checks.framework.registry import Check, load_checks
 from audit.checks.framework.runner import SiteAudit
+from audit.grid import load_grid
+from audit.results.output import site_dir
 from audit.spiders.sites import SiteInput, from_urls, normalise_url
-from audit.artifacts.urls import canonical, site_key
 from audit.spiders.url_rules import trap_pattern, path_is_runaway
 
 

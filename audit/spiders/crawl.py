@@ -11,8 +11,8 @@ from scrapy.settings import Settings
 
 from audit import settings as default_settings
 from audit.results.output import AUDIT_FILE, site_dir, write_atomic
-from audit.spiders.sites import SiteInput, unique_slugs
 from audit.spiders.commune import CommuneSpider
+from audit.spiders.sites import SiteInput, unique_slugs
 
 
 def build_settings(out_dir: Path, overrides: dict[str, str] | None = None) -> Settings:

@@ -6,10 +6,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
+from audit.artifacts.urls import site_key
 from audit.checks.framework.model import SiteFacts
 from audit.checks.framework.runner import SiteAudit
 from audit.spiders.sites import SiteInput
-from audit.artifacts.urls import site_key
 
 
 def now_iso() -> str:

@@ -7,14 +7,14 @@ from collections.abc import Iterator
 
 from lxml.html import HtmlElement
 
+from audit.artifacts.page import Page, region_of
+from audit.artifacts.text import clean, fold, words_pattern
+from audit.artifacts.urls import host_matches
 from audit.checks.common.a11y_vocab import real_target
 from audit.checks.framework.decide import evidence_of, strongest_per_kind
 from audit.checks.framework.evidence import element_excerpt, excerpt, locator
 from audit.checks.framework.model import Answer, Observation, SiteFacts
 from audit.checks.framework.observe import REGION_WEIGHT, from_link
-from audit.artifacts.page import Page, region_of
-from audit.artifacts.text import clean, fold, words_pattern
-from audit.artifacts.urls import host_matches
 
 CRITERIA = ("accessibility.aids",)
 NEEDS = frozenset({"html"})

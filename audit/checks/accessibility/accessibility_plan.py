@@ -5,13 +5,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from audit.artifacts.page import Page
+from audit.artifacts.text import fold
 from audit.checks.common.a11y_vocab import about_accessibility, following_text, real_target
 from audit.checks.framework.decide import evidence_of
 from audit.checks.framework.evidence import excerpt, locator
 from audit.checks.framework.model import Answer, Observation, SiteFacts
 from audit.checks.framework.observe import from_link
-from audit.artifacts.page import Page
-from audit.artifacts.text import fold
 
 CRITERIA = ("accessibility.multiyear_plan",)
 NEEDS = frozenset({"html"})

@@ -6,13 +6,13 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 
+from audit.artifacts.page import Link, Page
+from audit.artifacts.text import fold, words_pattern
 from audit.checks.common.a11y_vocab import headings_folded, main_text, real_target, topic_texts
 from audit.checks.framework.decide import evidence_of
 from audit.checks.framework.evidence import excerpt
 from audit.checks.framework.model import Answer, Observation, SiteFacts
 from audit.checks.framework.observe import from_link
-from audit.artifacts.page import Link, Page
-from audit.artifacts.text import fold, words_pattern
 
 CRITERIA = ("accessibility.statement", "accessibility.compliance_level", "accessibility.footer_mention")
 NEEDS = frozenset({"html", "site_facts"})

@@ -9,8 +9,8 @@ from typing import Any
 
 from lxml.html import HtmlElement
 
-from audit.checks.framework.model import Answer, Evidence, Observation, SiteFacts
 from audit.artifacts.page import Page
+from audit.checks.framework.model import Answer, Evidence, Observation, SiteFacts
 
 CRITERIA = ("accessibility.automated_audit",)
 NEEDS = frozenset({"html", "rendered", "axe"})

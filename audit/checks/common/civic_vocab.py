@@ -18,14 +18,14 @@ from urllib.parse import urljoin, urlsplit
 
 from lxml.html import HtmlElement
 
+from audit.artifacts.page import Link, Page, region_of
+from audit.artifacts.text import clean, fold, words_pattern
+from audit.artifacts.urls import canonical, document_type, host_matches, host_of, is_web
 from audit.checks.common.dates import ISO_DATE, NUMERIC_DATE, TEXT_DATE
 from audit.checks.framework.decide import confidence_of, evidence_of
 from audit.checks.framework.evidence import excerpt, locator
 from audit.checks.framework.model import Answer, Observation
 from audit.checks.framework.observe import REGION_WEIGHT, from_link
-from audit.artifacts.page import Link, Page, region_of
-from audit.artifacts.text import clean, fold, words_pattern
-from audit.artifacts.urls import canonical, document_type, host_matches, host_of, is_web
 
 #: A sentence saying the feature does not exist (yet): "n'est pas encore disponible".
 NEGATION = words_pattern(

@@ -13,13 +13,13 @@ from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
 
+from audit.artifacts.page import Field, Form, Link, Page
+from audit.artifacts.text import clean, fold, words_pattern
+from audit.artifacts.urls import host_of
 from audit.checks.framework.decide import presence
 from audit.checks.framework.evidence import excerpt
 from audit.checks.framework.model import Answer, Observation
 from audit.checks.framework.observe import from_link
-from audit.artifacts.page import Field, Form, Link, Page
-from audit.artifacts.text import clean, fold, words_pattern
-from audit.artifacts.urls import host_of
 
 #: Words that, in the same clause, deny the feature ("n'est pas encore disponible", "aucun paiement").
 #: A bare "ne" is left out: folded "né le" reads "ne le".

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 
-from audit.checks.common.civic_vocab import PUBLISHED, Feature, decide_feature, observe_feature
-from audit.checks.framework.model import Answer, Observation, SiteFacts
 from audit.artifacts.page import Page
 from audit.artifacts.text import words_pattern
+from audit.checks.common.civic_vocab import PUBLISHED, Feature, decide_feature, observe_feature
+from audit.checks.framework.model import Answer, Observation, SiteFacts
 
 CRITERIA = ("edemocracy.budget_documents",)
 NEEDS = frozenset({"html"})

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+from audit.artifacts.page import Form, Page, region_of
+from audit.artifacts.text import fold, words_pattern
 from audit.checks.common.civic_vocab import Feature, decide_feature, observe_feature, sighting
 from audit.checks.framework.evidence import element_excerpt, locator
 from audit.checks.framework.model import Answer, Observation, SiteFacts
 from audit.checks.framework.observe import from_link
-from audit.artifacts.page import Form, Page, region_of
-from audit.artifacts.text import fold, words_pattern
 
 CRITERIA = ("edemocracy.contact_officials",)
 NEEDS = frozenset({"html"})

@@ -7,15 +7,15 @@ from itertools import islice
 
 from lxml.html import HtmlElement
 
+from audit.artifacts.page import Page
+from audit.artifacts.text import fold, words_pattern
+from audit.artifacts.urls import host_matches, is_web
 from audit.checks.common.civic_vocab import (
     COUNCIL, COUNCIL_PHRASES, Feature, decide_feature, observe_feature, sighting,
 )
 from audit.checks.framework.evidence import element_excerpt, locator
 from audit.checks.framework.model import Answer, Observation, SiteFacts
 from audit.checks.framework.observe import from_link
-from audit.artifacts.page import Page
-from audit.artifacts.text import fold, words_pattern
-from audit.artifacts.urls import host_matches, is_web
 
 CRITERIA = ("edemocracy.council_broadcast", "edemocracy.council_records")
 NEEDS = frozenset({"html"})

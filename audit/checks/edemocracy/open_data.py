@@ -5,14 +5,14 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
+from audit.artifacts.page import Link, Page
+from audit.artifacts.text import fold, words_pattern
+from audit.artifacts.urls import extension, host_of, is_web
 from audit.checks.common.civic_vocab import (
     PUBLISHED, Feature, decide_feature, link_is_trapped, link_of_another, observe_feature,
 )
 from audit.checks.framework.model import Answer, Observation, SiteFacts
 from audit.checks.framework.observe import from_link
-from audit.artifacts.page import Link, Page
-from audit.artifacts.text import fold, words_pattern
-from audit.artifacts.urls import extension, host_of, is_web
 
 CRITERIA = ("edemocracy.open_data",)
 NEEDS = frozenset({"html"})

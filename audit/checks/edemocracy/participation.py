@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import re
 
+from audit.artifacts.page import Form, Page
+from audit.artifacts.text import fold, words_pattern
+from audit.artifacts.urls import host_matches, is_web
 from audit.checks.common.civic_vocab import (
     FORM_SERVICE_HOSTS, NEIGHBOURS, ONLINE_SERVICE, Feature, decide_feature, observe_feature,
 )
 from audit.checks.framework.evidence import element_excerpt, locator
 from audit.checks.framework.model import Answer, Observation, SiteFacts
 from audit.checks.framework.observe import from_link
-from audit.artifacts.page import Form, Page
-from audit.artifacts.text import fold, words_pattern
-from audit.artifacts.urls import host_matches, is_web
 
 CRITERIA = ("edemocracy.consultation", "edemocracy.participatory_budget", "edemocracy.citizen_bodies")
 NEEDS = frozenset({"html"})

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from audit.artifacts.page import Link, Page
 from audit.checks.framework.evidence import excerpt, locator
 from audit.checks.framework.model import Observation
-from audit.artifacts.page import Link, Page
 
 #: How much a link's place on the page adds to what it proves: menus and footers are deliberate.
 REGION_WEIGHT = {"nav": 1.0, "header": 1.0, "footer": 0.95, "main": 0.9, "aside": 0.85, "body": 0.85}

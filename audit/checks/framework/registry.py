@@ -26,8 +26,8 @@ from importlib.metadata import entry_points
 from types import ModuleType
 from typing import Any
 
-from audit.checks.framework.model import Answer, Observation, SiteFacts
 from audit.artifacts.page import Page
+from audit.checks.framework.model import Answer, Observation, SiteFacts
 
 logger = logging.getLogger(__name__)
 

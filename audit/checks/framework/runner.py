@@ -9,10 +9,10 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from audit.grid import load_grid
-from audit.checks.framework.model import Answer, Observation, SiteFacts
 from audit.artifacts.page import Page
+from audit.checks.framework.model import Answer, Observation, SiteFacts
 from audit.checks.framework.registry import Check
+from audit.grid import load_grid
 
 logger = logging.getLogger(__name__)
 

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import re
 
+from audit.artifacts.page import Form, Link, Page, region_of
+from audit.artifacts.text import fold, words_pattern
+from audit.artifacts.urls import host_of, is_web
 from audit.checks.common.civic_vocab import (
     Feature, decide_feature, is_document, observe_feature, sighting,
 )
 from audit.checks.framework.evidence import element_excerpt, locator
 from audit.checks.framework.model import Answer, Observation, SiteFacts
 from audit.checks.framework.observe import from_link
-from audit.artifacts.page import Form, Link, Page, region_of
-from audit.artifacts.text import fold, words_pattern
-from audit.artifacts.urls import host_of, is_web
 
 CRITERIA = ("inclusion.library_catalogue",)
 NEEDS = frozenset({"html"})

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 
+from audit.artifacts.page import Page
+from audit.artifacts.text import words_pattern
 from audit.checks.common.civic_vocab import Feature, decide_feature, observe_feature
 from audit.checks.framework.evidence import element_excerpt, locator
 from audit.checks.framework.model import Answer, Observation, SiteFacts
-from audit.artifacts.page import Page
-from audit.artifacts.text import words_pattern
 
 CRITERIA = ("inclusion.public_wifi",)
 NEEDS = frozenset({"html"})

@@ -5,15 +5,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from audit.artifacts.page import Link, Page
+from audit.artifacts.text import words_pattern
+from audit.artifacts.urls import canonical, host_matches
 from audit.checks.common.procedures_vocab import (
     FAMILY_PORTAL_HOSTS, FAMILY_PORTAL_WORDS, PAY_WORDS, answer, followable, headline, host_contains, is_news,
     link_observation, negated, prose, strongest, text_observation,
 )
 from audit.checks.framework.evidence import element_excerpt, excerpt, locator
 from audit.checks.framework.model import Answer, Observation, SiteFacts
-from audit.artifacts.page import Link, Page
-from audit.artifacts.text import words_pattern
-from audit.artifacts.urls import canonical, host_matches
 
 CRITERIA = ("payment.payfip", "payment.online")
 NEEDS = frozenset({"html"})

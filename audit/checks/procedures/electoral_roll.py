@@ -5,14 +5,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from audit.artifacts.page import Link, Page
+from audit.artifacts.text import words_pattern
+from audit.artifacts.urls import host_matches
 from audit.checks.common.procedures_vocab import (
     INFORMATION, SERVICE_PUBLIC, answer, followable, headline, headline_observation, link_observation, path_contains,
     strongest, text_observation,
 )
 from audit.checks.framework.model import Answer, Observation, SiteFacts
-from audit.artifacts.page import Link, Page
-from audit.artifacts.text import words_pattern
-from audit.artifacts.urls import host_matches
 
 CRITERIA = ("procedures.electoral_roll",)
 NEEDS = frozenset({"html"})

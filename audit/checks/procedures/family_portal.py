@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from audit.artifacts.page import Link, Page
+from audit.artifacts.text import words_pattern
 from audit.checks.common.procedures_vocab import (
     CITIZEN_SPACE_PHRASES, FAMILY_PORTAL_HOSTS, FAMILY_PORTAL_PHRASES, FAMILY_PORTAL_WORDS, answer, followable, headline_observation, host_contains,
     link_observation, strongest, text_observation,
 )
 from audit.checks.framework.evidence import element_excerpt, locator
 from audit.checks.framework.model import Answer, Observation, SiteFacts
-from audit.artifacts.page import Link, Page
-from audit.artifacts.text import words_pattern
 
 CRITERIA = ("procedures.family_portal",)
 NEEDS = frozenset({"html"})

@@ -5,15 +5,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from audit.artifacts.page import Form, Link, Page
+from audit.artifacts.text import words_pattern
+from audit.artifacts.urls import host_of
 from audit.checks.common.procedures_vocab import (
     answer, followable, headline, headline_observation, host_contains, link_observation, strongest,
     text_observation,
 )
 from audit.checks.framework.evidence import element_excerpt, locator
 from audit.checks.framework.model import Answer, Observation, SiteFacts
-from audit.artifacts.page import Form, Link, Page
-from audit.artifacts.text import words_pattern
-from audit.artifacts.urls import host_of
 
 CRITERIA = ("procedures.issue_reporting",)
 NEEDS = frozenset({"html"})

@@ -5,15 +5,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from audit.artifacts.page import Form, Link, Page
+from audit.artifacts.text import fold, words_pattern
+from audit.artifacts.urls import host_matches, host_of
 from audit.checks.common.procedures_vocab import (
     SPECIALISED_HOSTS, SPECIALISED_WORDS, answer, field_label, followable, form_title, headline, host_contains, link_observation,
     path_contains, spaced_text, specialised_procedure, strongest,
 )
 from audit.checks.framework.evidence import element_excerpt, locator
 from audit.checks.framework.model import Answer, Observation, SiteFacts
-from audit.artifacts.page import Form, Link, Page
-from audit.artifacts.text import fold, words_pattern
-from audit.artifacts.urls import host_matches, host_of
 
 CRITERIA = ("procedures.online_forms",)
 NEEDS = frozenset({"html"})

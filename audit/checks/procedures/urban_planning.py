@@ -5,6 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from audit.artifacts.page import Link, Page
+from audit.artifacts.text import words_pattern
+from audit.artifacts.urls import host_matches, host_of
 from audit.checks.common.procedures_vocab import (
     PLANNING_HOSTS, PLANNING_SERVICE_PATH, SERVICE_PUBLIC, affirmed_matches, answer, followable, headline,
     headline_observation, host_contains, link_observation, path_contains, planning_desk, strongest,
@@ -12,9 +15,6 @@ from audit.checks.common.procedures_vocab import (
 )
 from audit.checks.framework.evidence import element_excerpt, locator
 from audit.checks.framework.model import Answer, Observation, SiteFacts
-from audit.artifacts.page import Link, Page
-from audit.artifacts.text import words_pattern
-from audit.artifacts.urls import host_matches, host_of
 
 CRITERIA = ("procedures.urban_planning",)
 NEEDS = frozenset({"html"})

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from audit.checks.framework.model import Answer, Evidence, FetchRecord, Observation, SiteFacts
 from audit.artifacts.page import Page
+from audit.checks.framework.model import Answer, Evidence, FetchRecord, Observation, SiteFacts
 
 CRITERIA = ("site.broken_links",)
 NEEDS = frozenset({"site_facts"})

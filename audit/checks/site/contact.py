@@ -6,14 +6,14 @@ import re
 from collections.abc import Iterator
 from urllib.parse import urlsplit
 
+from audit.artifacts.page import Form, Page
+from audit.artifacts.text import fold, words_pattern
 from audit.checks.common.civic_vocab import section_of
-from audit.checks.site.sitemap import real_target
 from audit.checks.framework.decide import presence, strongest_per_kind
 from audit.checks.framework.evidence import element_excerpt, excerpt, locator
 from audit.checks.framework.model import Answer, Observation, SiteFacts
 from audit.checks.framework.observe import from_link
-from audit.artifacts.page import Form, Page
-from audit.artifacts.text import fold, words_pattern
+from audit.checks.site.sitemap import real_target
 
 CRITERIA = ("site.contact",)
 NEEDS = frozenset({"html"})

@@ -10,12 +10,12 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 
-from audit.checks.framework.decide import evidence_of
-from audit.checks.framework.evidence import element_excerpt, excerpt, locator
-from audit.checks.framework.model import Answer, Observation, SiteFacts
 from audit.artifacts.page import Page
 from audit.artifacts.text import fold, words_pattern
 from audit.artifacts.urls import host_matches, host_of
+from audit.checks.framework.decide import evidence_of
+from audit.checks.framework.evidence import element_excerpt, excerpt, locator
+from audit.checks.framework.model import Answer, Observation, SiteFacts
 
 CRITERIA = ("site.cookie_consent",)
 NEEDS = frozenset({"html", "site_facts", "rendered", "network"})

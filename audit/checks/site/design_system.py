@@ -9,12 +9,12 @@ from urllib.parse import urlsplit
 from lxml import etree
 from lxml.html import HtmlElement
 
+from audit.artifacts.page import Page
+from audit.artifacts.text import words_pattern
 from audit.checks.framework.decide import confidence_of, evidence_of, strongest_per_kind
 from audit.checks.framework.evidence import element_excerpt, excerpt, locator
 from audit.checks.framework.model import Answer, Observation, SiteFacts
 from audit.checks.framework.observe import from_text
-from audit.artifacts.page import Page
-from audit.artifacts.text import words_pattern
 
 CRITERIA = ("site.design_system",)
 NEEDS = frozenset({"html"})

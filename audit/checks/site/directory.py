@@ -7,14 +7,14 @@ from collections.abc import Iterable, Iterator
 
 from lxml.html import HtmlElement
 
-from audit.checks.site.sitemap import real_target
+from audit.artifacts.page import Page, region_of
+from audit.artifacts.text import fold, words_pattern
+from audit.artifacts.urls import host_matches
 from audit.checks.framework.decide import confidence_of, evidence_of, strongest_per_kind
 from audit.checks.framework.evidence import excerpt, locator
 from audit.checks.framework.model import Answer, Observation, SiteFacts
 from audit.checks.framework.observe import from_link
-from audit.artifacts.page import Page, region_of
-from audit.artifacts.text import fold, words_pattern
-from audit.artifacts.urls import host_matches
+from audit.checks.site.sitemap import real_target
 
 CRITERIA = ("site.directory",)
 NEEDS = frozenset({"html"})

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from audit.artifacts.page import Page
+from audit.artifacts.text import fold, words_pattern
+from audit.artifacts.urls import host_matches
 from audit.checks.framework.decide import presence
 from audit.checks.framework.evidence import excerpt, locator
 from audit.checks.framework.model import Answer, Observation, SiteFacts
 from audit.checks.framework.observe import from_link
-from audit.artifacts.page import Page
-from audit.artifacts.text import fold, words_pattern
-from audit.artifacts.urls import host_matches
 
 CRITERIA = ("site.events",)
 NEEDS = frozenset({"html"})

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from audit.checks.framework.model import Answer, Evidence, Observation, SiteFacts
 from audit.artifacts.page import Page
+from audit.checks.framework.model import Answer, Evidence, Observation, SiteFacts
 
 CRITERIA = ("site.https",)
 NEEDS = frozenset({"site_facts"})

@@ -8,14 +8,14 @@ from urllib.parse import parse_qs, urlsplit
 
 from lxml.html import HtmlElement
 
-from audit.checks.site.sitemap import real_target
+from audit.artifacts.page import Link, Page
+from audit.artifacts.text import fold
+from audit.artifacts.urls import host_of, site_key
 from audit.checks.framework.decide import evidence_of
 from audit.checks.framework.evidence import element_excerpt, excerpt, locator
 from audit.checks.framework.model import Answer, Observation, SiteFacts
 from audit.checks.framework.observe import REGION_WEIGHT, from_link
-from audit.artifacts.page import Link, Page
-from audit.artifacts.text import fold
-from audit.artifacts.urls import host_of, site_key
+from audit.checks.site.sitemap import real_target
 
 CRITERIA = ("site.languages",)
 NEEDS = frozenset({"html"})

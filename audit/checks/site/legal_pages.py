@@ -8,14 +8,14 @@ from collections.abc import Iterator
 
 from lxml.html import HtmlElement
 
+from audit.artifacts.page import Link, Page
+from audit.artifacts.text import clean, fold, words_pattern
 from audit.checks.common.a11y_vocab import headings_folded, real_target, topic_texts
 from audit.checks.common.builders import builder_of
 from audit.checks.framework.decide import confidence_of, evidence_of
 from audit.checks.framework.evidence import excerpt, locator
 from audit.checks.framework.model import Answer, Observation, SiteFacts
 from audit.checks.framework.observe import from_link
-from audit.artifacts.page import Link, Page
-from audit.artifacts.text import clean, fold, words_pattern
 
 CRITERIA = ("site.legal_notice", "site.privacy")
 NEEDS = frozenset({"html"})

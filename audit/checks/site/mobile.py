@@ -12,10 +12,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from audit.artifacts.page import Page
 from audit.checks.framework.decide import presence
 from audit.checks.framework.evidence import element_excerpt, excerpt, locator
 from audit.checks.framework.model import Answer, Evidence, Observation, SiteFacts
-from audit.artifacts.page import Page
 
 CRITERIA = ("site.mobile",)
 NEEDS = frozenset({"html", "rendered"})

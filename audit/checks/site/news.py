@@ -10,15 +10,15 @@ from urllib.parse import quote, urljoin, urlsplit
 
 from lxml.html import HtmlElement
 
-from audit.checks.site._blocks import lines
+from audit.artifacts.page import Link, Page, region_of
+from audit.artifacts.text import clean, fold, words_pattern
+from audit.artifacts.urls import canonical, document_type
 from audit.checks.common.dates import FoundDate, find_dates, parse_date, resolve
 from audit.checks.framework.decide import confidence_of, evidence_of
 from audit.checks.framework.evidence import excerpt
 from audit.checks.framework.model import Answer, Observation, SiteFacts
 from audit.checks.framework.observe import from_link
-from audit.artifacts.page import Link, Page, region_of
-from audit.artifacts.text import clean, fold, words_pattern
-from audit.artifacts.urls import canonical, document_type
+from audit.checks.site._blocks import lines
 
 CRITERIA = ("site.news",)
 NEEDS = frozenset({"html", "site_facts"})

@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from audit.checks.site._blocks import fold_mapped, lines, original
-from audit.checks.framework.evidence import excerpt
-from audit.checks.framework.decide import strongest_per_kind
-from audit.checks.framework.model import Answer, Evidence, Observation, SiteFacts
 from audit.artifacts.page import Page
 from audit.artifacts.text import clean, fold, words_pattern
+from audit.checks.framework.decide import strongest_per_kind
+from audit.checks.framework.evidence import excerpt
+from audit.checks.framework.model import Answer, Evidence, Observation, SiteFacts
+from audit.checks.site._blocks import fold_mapped, lines, original
 
 CRITERIA = ("site.practical_info",)
 NEEDS = frozenset({"html"})

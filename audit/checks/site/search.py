@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from audit.artifacts.page import Form, Page
+from audit.artifacts.text import words_pattern
 from audit.checks.framework.decide import presence
 from audit.checks.framework.evidence import element_excerpt, locator
 from audit.checks.framework.model import Answer, Observation, SiteFacts
-from audit.artifacts.page import Form, Page
-from audit.artifacts.text import words_pattern
 
 CRITERIA = ("site.search",)
 NEEDS = frozenset({"html"})

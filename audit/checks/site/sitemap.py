@@ -6,12 +6,12 @@ import re
 from collections.abc import Iterator
 from urllib.parse import urlsplit
 
+from audit.artifacts.page import Link, Page
+from audit.artifacts.text import fold, words_pattern
 from audit.checks.framework.decide import confidence_of, evidence_of
 from audit.checks.framework.evidence import excerpt
 from audit.checks.framework.model import Answer, Evidence, Observation, SiteFacts
 from audit.checks.framework.observe import from_link
-from audit.artifacts.page import Link, Page
-from audit.artifacts.text import fold, words_pattern
 
 CRITERIA = ("site.sitemap",)
 NEEDS = frozenset({"html", "site_facts"})

@@ -7,16 +7,16 @@ from collections.abc import Iterator
 
 from lxml import html as lxml_html
 
-from audit.checks.site import _fingerprints as fp
-from audit.checks.site._blocks import fold_mapped, original
+from audit.artifacts.page import Page
+from audit.artifacts.text import clean, fold, words_pattern
+from audit.artifacts.urls import host_of
 from audit.checks.common.builders import builder_of
 from audit.checks.framework.decide import evidence_of
 from audit.checks.framework.evidence import excerpt, locator
 from audit.checks.framework.model import Answer, Evidence, Observation, SiteFacts
 from audit.checks.framework.observe import link_excerpt
-from audit.artifacts.page import Page
-from audit.artifacts.text import clean, fold, words_pattern
-from audit.artifacts.urls import host_of
+from audit.checks.site import _fingerprints as fp
+from audit.checks.site._blocks import fold_mapped, original
 
 CRITERIA = ("site.technology",)
 NEEDS = frozenset({"html", "site_facts"})

@@ -7,14 +7,14 @@ from collections import defaultdict
 from collections.abc import Iterator
 from urllib.parse import parse_qs, unquote, urlsplit
 
-from audit.checks.social._social_vocab import names_site, site_tokens
+from audit.artifacts.page import Link, Page
+from audit.artifacts.text import fold, words_pattern
+from audit.artifacts.urls import host_matches
 from audit.checks.framework.decide import confidence_of, evidence_of
 from audit.checks.framework.evidence import excerpt, locator
 from audit.checks.framework.model import Answer, Observation, SiteFacts
 from audit.checks.framework.observe import from_link
-from audit.artifacts.page import Link, Page
-from audit.artifacts.text import fold, words_pattern
-from audit.artifacts.urls import host_matches
+from audit.checks.social._social_vocab import names_site, site_tokens
 
 CRITERIA = ("social.citizen_app",)
 NEEDS = frozenset({"html"})

@@ -7,13 +7,13 @@ from collections.abc import Iterator
 
 from lxml.html import HtmlElement
 
+from audit.artifacts.page import Form, Link, Page
+from audit.artifacts.text import fold, words_pattern
+from audit.artifacts.urls import host_matches
 from audit.checks.framework.decide import confidence_of, evidence_of, strongest_per_kind
 from audit.checks.framework.evidence import element_excerpt, excerpt, locator
 from audit.checks.framework.model import Answer, Observation, SiteFacts
 from audit.checks.framework.observe import from_link
-from audit.artifacts.page import Form, Link, Page
-from audit.artifacts.text import fold, words_pattern
-from audit.artifacts.urls import host_matches
 
 CRITERIA = ("social.newsletter",)
 NEEDS = frozenset({"html"})

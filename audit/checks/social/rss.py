@@ -5,13 +5,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from audit.artifacts.page import Link, Page
+from audit.artifacts.text import words_pattern
+from audit.artifacts.urls import host_matches, site_key
 from audit.checks.framework.decide import evidence_of
 from audit.checks.framework.evidence import excerpt
 from audit.checks.framework.model import Answer, Observation, SiteFacts
 from audit.checks.framework.observe import from_link
-from audit.artifacts.page import Link, Page
-from audit.artifacts.text import words_pattern
-from audit.artifacts.urls import host_matches, site_key
 
 CRITERIA = ("social.rss",)
 NEEDS = frozenset({"html"})

@@ -8,7 +8,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from urllib.parse import parse_qs, urlsplit
 
+from audit.artifacts.page import Link, Page
+from audit.artifacts.text import fold
+from audit.artifacts.urls import host_of
 from audit.checks.common.builders import BUILDER_HANDLES
+from audit.checks.framework.decide import evidence_of
+from audit.checks.framework.evidence import excerpt, locator
+from audit.checks.framework.model import Answer, Observation, SiteFacts
+from audit.checks.framework.observe import from_link
 from audit.checks.social._social_vocab import (
     FOLLOW_WORDS,
     MAKER_CREDIT,
@@ -21,13 +28,6 @@ from audit.checks.social._social_vocab import (
     owner_of,
     site_tokens,
 )
-from audit.checks.framework.decide import evidence_of
-from audit.checks.framework.evidence import excerpt, locator
-from audit.checks.framework.model import Answer, Observation, SiteFacts
-from audit.checks.framework.observe import from_link
-from audit.artifacts.page import Link, Page
-from audit.artifacts.text import fold
-from audit.artifacts.urls import host_of
 
 CRITERIA = (
     "social.facebook", "social.x_twitter", "social.instagram", "social.youtube", "social.linkedin",
