@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import csv
 import os
 import sys
 from pathlib import Path
@@ -11,7 +10,8 @@ from pathlib import Path
 from audit.history.cli import RunHistory, add_commands, add_db_option, print_error, report_histories
 from audit.history.store import HistoryError
 from audit.queue.cli import add_commands as add_queue_commands
-from audit.sites import InputError, RejectedRow, SiteInput, from_csv, from_urls
+from audit.spiders.options import add_crawl_options, positive, settings_overrides
+from audit.spiders.sites import InputError, SiteInput, from_csv, from_urls, report_rejected
 
 EXIT_OK = 0
 EXIT_USAGE = 2
@@ -39,7 +39,7 @@ def _parser() -> argparse.ArgumentParser:
                      help="reprendre un audit interrompu : les sites déjà audités dans --out ne sont pas refaits")
     run.add_argument("--label", metavar="NOM", help="nommer l'exécution dans la base d'historique (ex. 2026-12)")
     add_db_option(run)
-    _crawl_options(run)
+    add_crawl_options(run)
     run.set_defaults(handler=_run)
 
     checks = sub.add_parser("checks", help="lister les vérifications installées et les critères couverts")
@@ -47,7 +47,7 @@ def _parser() -> argparse.ArgumentParser:
 
     demo = sub.add_parser("demo", help="auditer les sites de démonstration fournis (aucun accès internet)")
     demo.add_argument("--out", type=Path, default=Path("reports/demo"), help="dossier de sortie (défaut : reports/demo)")
-    _crawl_options(demo)
+    add_crawl_options(demo)
     demo.set_defaults(handler=_demo)
 
     evaluate = sub.add_parser("evaluate", help="comparer les résultats d'un audit aux fichiers de vérité étiquetés")
@@ -66,19 +66,19 @@ def _parser() -> argparse.ArgumentParser:
 
     serve = sub.add_parser("serve", help="service web d'auto-audit : un formulaire, la progression, le rapport")
     serve.add_argument("--host", default="127.0.0.1", help="adresse d'écoute (défaut : 127.0.0.1)")
-    serve.add_argument("--port", type=_positive, default=8000, help="port d'écoute (défaut : 8000)")
+    serve.add_argument("--port", type=positive, default=8000, help="port d'écoute (défaut : 8000)")
     serve.add_argument("--data", type=Path, default=Path("reports/service"),
                        help="dossier des audits du service, conservés pour l'historique (défaut : reports/service)")
     serve.add_argument("--db", metavar="URL", help="base d'historique des audits (transmise à la couche d'historique)")
-    serve.add_argument("--workers", type=_positive, default=1, help="audits menés en même temps (défaut : 1)")
+    serve.add_argument("--workers", type=positive, default=1, help="audits menés en même temps (défaut : 1)")
     serve.add_argument("--token", default=os.environ.get("AUDIT_SERVICE_TOKEN"),
                        help="code d'accès exigé pour lancer un audit (ou variable AUDIT_SERVICE_TOKEN)")
     serve.add_argument("--allow-network", action="append", default=[], metavar="CIDR",
                        help="plage d'adresses autorisée malgré la règle des adresses publiques (tests), répétable")
-    serve.add_argument("--max-pages", type=_positive, default=100, help="pages au plus par audit (défaut : 100)")
-    serve.add_argument("--max-time", type=_positive, default=300, help="secondes au plus par audit (défaut : 300)")
-    serve.add_argument("--rate-limit", type=_positive, default=10, help="audits par client et par heure (défaut : 10)")
-    serve.add_argument("--max-queue", type=_positive, default=20, help="audits en attente au plus (défaut : 20)")
+    serve.add_argument("--max-pages", type=positive, default=100, help="pages au plus par audit (défaut : 100)")
+    serve.add_argument("--max-time", type=positive, default=300, help="secondes au plus par audit (défaut : 300)")
+    serve.add_argument("--rate-limit", type=positive, default=10, help="audits par client et par heure (défaut : 10)")
+    serve.add_argument("--max-queue", type=positive, default=20, help="audits en attente au plus (défaut : 20)")
     serve.add_argument("--browser", action="store_true",
                        help="rendre aussi les pages dans Chromium (désactivé par défaut, voir le README)")
     serve.add_argument("-s", "--set", dest="settings", action="append", default=[], metavar="NOM=VALEUR",
@@ -87,53 +87,14 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _crawl_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--max-pages", type=_positive, help="pages au plus par site (défaut : 300)")
-    parser.add_argument("--max-depth", type=_positive, help="profondeur de liens au plus (défaut : 8)")
-    parser.add_argument("--no-browser", action="store_true", help="ne rien rendre dans Chromium (HTML statique seulement)")
-    parser.add_argument("--render", choices=("key", "all"), help="pages rendues : key = accueil et pages clés (défaut), all = toutes")
-    parser.add_argument("-s", "--set", dest="settings", action="append", default=[], metavar="NOM=VALEUR",
-                        help="réglage Scrapy (ex. -s CONCURRENT_REQUESTS=32), répétable")
-    parser.add_argument("-v", "--verbose", action="store_true", help="journal détaillé de Scrapy")
-
-
-def _positive(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"entier attendu, pas « {text} »") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError("doit être au moins 1")
-    return value
-
-
-def _overrides(args: argparse.Namespace) -> dict[str, str]:
-    overrides: dict[str, str] = {}
-    for item in args.settings:
-        name, sep, value = item.partition("=")
-        if not sep or not name.strip():
-            raise InputError(f"réglage invalide « {item} » : la forme attendue est NOM=VALEUR")
-        overrides[name.strip()] = value
-    if args.max_pages:
-        overrides["AUDIT_MAX_PAGES"] = str(args.max_pages)
-    if args.max_depth:
-        overrides["AUDIT_MAX_DEPTH"] = str(args.max_depth)
-    if args.no_browser:
-        overrides["AUDIT_BROWSER"] = "off"
-    if args.render:
-        overrides["AUDIT_RENDER"] = args.render
-    overrides.setdefault("LOG_LEVEL", "INFO" if args.verbose else "WARNING")
-    return overrides
-
-
 def _run(args: argparse.Namespace) -> int:
     if bool(args.urls) == bool(args.csv):
         raise InputError("donnez soit des URL, soit --from communes.csv")
     sites, rejected = from_csv(args.csv) if args.csv else from_urls(args.urls)
-    _report_rejected(rejected, args.out)
+    report_rejected(rejected, args.out)
     if not sites:
         raise InputError("aucun site valide à auditer")
-    overrides = _overrides(args)
+    overrides = settings_overrides(args)
     options = {"inputs": str(args.csv) if args.csv else list(args.urls), "settings": overrides, "resume": args.resume}
     return _crawl(sites, args.out, overrides, resume=args.resume, history=True, db=args.db, label=args.label,
                   options=options)
@@ -146,8 +107,8 @@ def _crawl(sites: list[SiteInput], out: Path, overrides: dict[str, str], resume:
     A database problem is reported in one line and makes the exit status 2, but never stops the
     crawl nor the files under `out`; only another run holding the database refuses before crawling.
     """
-    from audit.crawl import pending_inputs, run_crawl
-    from audit.output import iter_audits
+    from audit.spiders.crawl import pending_inputs, run_crawl
+    from audit.results.output import iter_audits
     from audit.reports.build import render_reports
     from audit.reports.summary import write_summary_csv
 
@@ -182,22 +143,9 @@ def _crawl(sites: list[SiteInput], out: Path, overrides: dict[str, str], resume:
     return EXIT_OK
 
 
-def _report_rejected(rejected: list[RejectedRow], out: Path) -> None:
-    """List invalid input rows on stderr and in ``OUT/rejected.csv``; the run goes on without them."""
-    if not rejected:
-        return
-    for row in rejected:
-        print(f"audit : ligne {row.line} ignorée : {row.reason}", file=sys.stderr)
-    out.mkdir(parents=True, exist_ok=True)
-    with (out / "rejected.csv").open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(["line", "reason"])
-        writer.writerows((r.line, r.reason) for r in rejected)
-
-
 def _checks(args: argparse.Namespace) -> int:
     from audit.grid import load_grid
-    from audit.registry import load_checks
+    from audit.checks.framework.registry import load_checks
 
     checks, errors = load_checks()
     covered: set[str] = set()
@@ -222,7 +170,7 @@ def _demo(args: argparse.Namespace) -> int:
     communes = catalogue.load()
     with serve_folders([c.root for c in communes]) as urls:
         sites = [SiteInput(url=url, name=c.name, insee=c.insee) for c, url in zip(communes, urls)]
-        overrides = {"DOWNLOAD_DELAY": "0", "AUTOTHROTTLE_ENABLED": "False", **_overrides(args)}
+        overrides = {"DOWNLOAD_DELAY": "0", "AUTOTHROTTLE_ENABLED": "False", **settings_overrides(args)}
         return _crawl(sites, args.out, overrides)
 
 
@@ -240,7 +188,7 @@ def _report(args: argparse.Namespace) -> int:
         raise InputError(f"dossier introuvable : {args.run_dir}")
     if args.communes and not args.communes.is_file():
         raise InputError(f"table des communes introuvable : {args.communes}")
-    from audit.output import iter_audits
+    from audit.results.output import iter_audits
 
     histories, error = report_histories(args.db, [audit for _, audit in iter_audits(args.run_dir)])
     written = render_reports(args.run_dir, args.communes, histories)
@@ -265,7 +213,7 @@ def _serve(args: argparse.Namespace) -> int:
         raise InputError(f"plage d'adresses invalide : {exc}") from None
     crawl = argparse.Namespace(settings=args.settings, max_pages=None, max_depth=None, no_browser=False,
                                render=None, verbose=False)
-    settings = {k: v for k, v in _overrides(crawl).items() if k != "LOG_LEVEL"}
+    settings = {k: v for k, v in settings_overrides(crawl).items() if k != "LOG_LEVEL"}
     config = ServiceConfig(
         data_dir=args.data, workers=args.workers, max_pages=args.max_pages, time_budget=float(args.max_time),
         token=args.token or None, allow_networks=networks, rate_limit=args.rate_limit, max_queue=args.max_queue,

@@ -38,8 +38,8 @@ from typing import Any
 
 import yaml
 
-from audit.sites import InputError, SiteInput
-from audit.text import fold
+from audit.artifacts.text import fold
+from audit.spiders.sites import InputError, SiteInput
 
 EVALUATION = Path(__file__).resolve().parent.parent / "evaluation"
 STATUSES = ("present", "absent", "unknown")

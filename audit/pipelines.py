@@ -10,9 +10,9 @@ from typing import Any
 
 from scrapy.crawler import Crawler
 
-from audit.items import SiteResult
-from audit.output import write_audit
 from audit.reports.summary import write_summary_csv
+from audit.results.items import SiteResult
+from audit.results.output import write_audit
 
 logger = logging.getLogger(__name__)
 

@@ -47,7 +47,7 @@ AUDIT_CHROMIUM_PATH = ""
 AUDIT_RENDER = "key"
 #: Pages rendered per site at most (the home page's mobile rendering is extra).
 AUDIT_RENDER_MAX = 10
-ADDONS = {"audit.identity.IdentityAddon": 0, "audit.browser.BrowserAddon": 10}
+ADDONS = {"audit.spiders.identity.IdentityAddon": 0, "audit.artifacts.browser.BrowserAddon": 10}
 
 #: Longest Retry-After (seconds) honoured on 429/503 before giving up on the page.
 AUDIT_MAX_RETRY_AFTER = 120
@@ -66,7 +66,7 @@ ITEM_PIPELINES = {
     "audit.pipelines.AuditJsonPipeline": 300,
 }
 EXTENSIONS = {
-    "audit.progress.Progress": 500,
+    "audit.spiders.progress.Progress": 500,
 }
 AUDIT_PROGRESS = True
 

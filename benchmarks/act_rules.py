@@ -36,10 +36,10 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # run as a script from anywhere
     sys.path.insert(0, str(ROOT))
 
-from audit.browser import CHROMIUM_ARGS, axe_source, find_chromium  # noqa: E402
-from audit.checks.automated_audit import static_violations  # noqa: E402
+from audit.artifacts.browser import CHROMIUM_ARGS, axe_source, find_chromium  # noqa: E402
+from audit.artifacts.page import Page  # noqa: E402
+from audit.checks.accessibility.automated_audit import static_violations  # noqa: E402
 from audit.demo.server import serve_folder  # noqa: E402
-from audit.page import Page  # noqa: E402
 
 ACT_ROOT = ROOT.parent / "shared" / "corpus" / "wcag-act-rules"
 ASSETS = ACT_ROOT / "content-assets" / "wcag-act-rules"

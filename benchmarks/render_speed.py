@@ -33,9 +33,9 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # run as a script from anywhere
     sys.path.insert(0, str(ROOT))
 
-from audit.browser import CHROMIUM_ARGS, context_kwargs, find_chromium  # noqa: E402
+from audit.artifacts.browser import CHROMIUM_ARGS, context_kwargs, find_chromium  # noqa: E402
+from audit.artifacts.page import Page  # noqa: E402
 from audit.demo.server import serve_folder  # noqa: E402
-from audit.page import Page  # noqa: E402
 from audit.spiders.render import measure_layout, run_axe, settle  # noqa: E402
 
 PAGES = {

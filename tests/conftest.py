@@ -14,10 +14,10 @@ import jsonschema
 import pytest
 from lxml import html as lxml_html
 
-from audit.model import SiteFacts
-from audit.page import Page
-from audit.registry import load_checks
-from audit.runner import SiteAudit
+from audit.artifacts.page import Page
+from audit.checks.framework.model import SiteFacts
+from audit.checks.framework.registry import load_checks
+from audit.checks.framework.runner import SiteAudit
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from audit.browser import CHROMIUM_ARGS, axe_source, find_chromium
+from audit.artifacts.browser import CHROMIUM_ARGS, axe_source, find_chromium
 
 
 @dataclass

@@ -10,9 +10,9 @@ import asyncio
 
 import pytest
 
-from audit.browser import find_chromium
-from audit.checks.automated_audit import static_violations
-from audit.page import Page
+from audit.artifacts.browser import find_chromium
+from audit.artifacts.page import Page
+from audit.checks.accessibility.automated_audit import static_violations
 from benchmarks.act_rules import STATIC_RULE_FOR_ACT, axe_agreement, load_cases, serve_act, static_fires
 
 #: Measured: every static rule agrees on 100 % of its ACT cases.

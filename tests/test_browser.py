@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from audit.browser import find_chromium
+from audit.artifacts.browser import find_chromium
 from audit.demo.server import serve_folder
 from tests.conftest import QUICK, SITES, read_audits, run_audit
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from audit.demo.server import serve_folder
-from audit.urls import trap_pattern
+from audit.spiders.url_rules import trap_pattern
 from tests.conftest import FAST, ROOT, read_audits, run_audit
 from tests.servers import redirect_server
 

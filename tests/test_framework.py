@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import pytest
 
+from audit.artifacts.page import Page
+from audit.artifacts.urls import canonical, site_key
+from audit.checks.framework.model import Answer, Evidence, Observation, SiteFacts
+from audit.checks.framework.registry import Check, load_checks
+from audit.checks.framework.runner import SiteAudit
 from audit.grid import load_grid
-from audit.model import Answer, Evidence, Observation, SiteFacts
-from audit.output import site_dir
-from audit.page import Page
-from audit.registry import Check, load_checks
-from audit.runner import SiteAudit
-from audit.sites import SiteInput, from_urls, normalise_url
-from audit.urls import canonical, site_key, trap_pattern, path_is_runaway
+from audit.results.output import site_dir
+from audit.spiders.sites import SiteInput, from_urls, normalise_url
+from audit.spiders.url_rules import trap_pattern, path_is_runaway
 
 
 def _check(name, criteria, observe=lambda page: [], decide=None, needs=("html",)):

@@ -23,7 +23,7 @@ from alembic import command
 from openpyxl import load_workbook
 from sqlalchemy import create_engine, text
 
-from audit.browser import find_chromium
+from audit.artifacts.browser import find_chromium
 from audit.cli import main
 from audit.demo.server import serve_folder
 from audit.grid import load_grid

@@ -21,7 +21,7 @@ from audit.cli import main
 from audit.demo.server import serve_folder
 from audit.history.store import open_store
 from audit.queue.redis_queue import SiteQueue, entry_payload
-from audit.sites import SiteInput
+from audit.spiders.sites import SiteInput
 from tests import redis_server
 from tests.conftest import FAST, ROOT, read_audits, run_audit
 from tests.postgres import free_port

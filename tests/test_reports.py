@@ -15,7 +15,7 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from audit.browser import find_chromium
+from audit.artifacts.browser import find_chromium
 from audit.demo.server import serve_folder
 from audit.grid import load_grid
 from audit.reports.build import render_reports

@@ -20,7 +20,7 @@ from typing import Any
 
 import pytest
 
-from audit.browser import CHROMIUM_ARGS, axe_source, find_chromium
+from audit.artifacts.browser import CHROMIUM_ARGS, axe_source, find_chromium
 from audit.demo import catalogue
 from audit.demo.server import serve_folder
 from tests.conftest import FAST, ROOT, read_audits, run_audit

@@ -210,7 +210,7 @@ def diff_command(args: argparse.Namespace) -> int:
     finally:
         store.close()
     if args.csv:
-        from audit.output import write_atomic
+        from audit.results.output import write_atomic
 
         try:
             write_atomic(args.csv, diff_csv(diff, before.id, after.id).encode("utf-8"))
@@ -273,8 +273,8 @@ class RunHistory:
         return history
 
     def _record_done(self, out: Path, sites: list[Any], pending: list[tuple[Any, str]]) -> None:
-        from audit.output import AUDIT_FILE, site_dir
-        from audit.sites import unique_slugs
+        from audit.results.output import AUDIT_FILE, site_dir
+        from audit.spiders.sites import unique_slugs
 
         assert self.store is not None and self.run_id is not None
         waiting = {site for site, _ in pending}

@@ -7,7 +7,8 @@ from pathlib import Path
 from typing import Any
 
 from audit.history.cli import add_db_option, print_error
-from audit.sites import InputError, from_csv, unique_slugs
+from audit.spiders.options import add_crawl_options, settings_overrides
+from audit.spiders.sites import InputError, from_csv, report_rejected, unique_slugs
 
 EXIT_OK = 0
 EXIT_USAGE = 2
@@ -27,7 +28,6 @@ def _seconds(text: str) -> float:
 
 def add_commands(sub: Any) -> None:
     """Add ``audit enqueue`` and ``audit worker`` to the sub-command parser."""
-    from audit.cli import _crawl_options
 
     enqueue = sub.add_parser("enqueue", help="mettre les sites d'un fichier CSV dans la file d'attente partagée (Redis)")
     enqueue.add_argument("--queue", required=True, metavar="URL", help=QUEUE_HELP)
@@ -45,17 +45,16 @@ def add_commands(sub: Any) -> None:
     worker.add_argument("--lease", type=_seconds, default=300.0, metavar="SECONDES",
                         help="durée du bail d'un site, renouvelé pendant son audit ; un site dont le travailleur "
                              "s'est arrêté revient dans la file après ce délai (défaut : 300)")
-    _crawl_options(worker)
+    add_crawl_options(worker)
     worker.set_defaults(handler=worker_command)
 
 
 def enqueue_command(args: argparse.Namespace) -> int:
     """Put every valid row of the CSV on the queue; invalid rows go to ``rejected.csv`` beside the file."""
-    from audit.cli import _report_rejected
     from audit.queue.redis_queue import SiteQueue, entry_payload, shown_url
 
     sites, rejected = from_csv(args.csv)
-    _report_rejected(rejected, args.csv.parent)
+    report_rejected(rejected, args.csv.parent)
     if not sites:
         raise InputError("aucun site valide à mettre dans la file")
     queue = SiteQueue.connect(args.queue)
@@ -72,12 +71,11 @@ def enqueue_command(args: argparse.Namespace) -> int:
 
 def worker_command(args: argparse.Namespace) -> int:
     """Audit sites from the queue until it is empty (``--exit-when-empty``) or forever."""
-    from audit.cli import _overrides
     from audit.queue.history import QueueHistory
     from audit.queue.redis_queue import SiteQueue
     from audit.queue.worker import Worker, WorkerConfig
 
-    settings = _overrides(args)
+    settings = settings_overrides(args)
     queue = SiteQueue.connect(args.queue)
     history = QueueHistory.open(args.db, queue, args.out)
     worker = Worker(queue, WorkerConfig(out=args.out, settings=settings, lease=args.lease,

@@ -27,12 +27,12 @@ from typing import Any
 
 import redis
 
-from audit.sites import InputError, SiteInput
+from audit.spiders.sites import InputError, SiteInput
 
 PREFIX = "audit"
 #: Crawls of one site that may end without a result before it is set aside in ``failed``.
 MAX_ATTEMPTS = 3
-#: A site's folder name, as `audit.sites.SiteInput.slug` makes it.
+#: A site's folder name, as `audit.spiders.sites.SiteInput.slug` makes it.
 SLUG = re.compile(r"[a-z0-9][a-z0-9-]{0,99}")
 
 _ADD = """

@@ -1,7 +1,7 @@
 """One site of the queue, crawled in its own process: ``python -m audit.queue.site_crawl STAGING``.
 
 ``STAGING/job.json`` holds the queue entry and the crawl settings. The crawl is the one of
-``audit run`` (`audit.crawl.run_crawl`) for that single site, into ``STAGING/out/``; the pages
+``audit run`` (`audit.spiders.crawl.run_crawl`) for that single site, into ``STAGING/out/``; the pages
 fetched, which the history database records, are saved to ``STAGING/pages.json``. A Scrapy crawl
 cannot restart in one process, hence one process per site; it also isolates the worker from it.
 """
@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from audit.output import write_atomic
+from audit.results.output import write_atomic
 
 JOB_FILE = "job.json"
 PAGES_FILE = "pages.json"
@@ -35,7 +35,7 @@ def read_pages(staging: Path) -> list[tuple[str, int | None, str | None]]:
 
 def crawl(staging: Path) -> None:
     """Crawl the site of ``staging/job.json`` into ``staging/out/<slug>/``."""
-    from audit.crawl import run_crawl
+    from audit.spiders.crawl import run_crawl
     from audit.queue.redis_queue import parse_entry
 
     job = json.loads((staging / JOB_FILE).read_text(encoding="utf-8"))

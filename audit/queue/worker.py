@@ -29,10 +29,10 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from audit.output import AUDIT_FILE, site_dir
 from audit.queue import site_crawl
 from audit.queue.history import QueueHistory
 from audit.queue.redis_queue import Lease, SiteQueue, parse_entry
+from audit.results.output import AUDIT_FILE, site_dir
 
 logger = logging.getLogger(__name__)
 

@@ -6,13 +6,13 @@ from pathlib import Path
 
 from audit.grid import load_grid
 from audit.history.changes import SiteHistory
-from audit.output import iter_audits, site_dir
 from audit.reports.comparison import rows_of, write_summary_html
 from audit.reports.history import changes_summary
 from audit.reports.population import read_table, table_path
 from audit.reports.site_html import write_site_report
 from audit.reports.summary import write_summary_csv
 from audit.reports.workbook import write_workbooks
+from audit.results.output import iter_audits, site_dir
 
 
 def render_reports(run_dir: Path, communes_table: str | Path | None = None,

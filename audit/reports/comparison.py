@@ -19,10 +19,10 @@ from typing import Any
 from markupsafe import Markup
 
 from audit.grid import Grid, load_grid
-from audit.output import write_atomic
 from audit.reports.common import section_counts, site_name
 from audit.reports.population import band_of, population_of
 from audit.reports.render import environment, stylesheet
+from audit.results.output import write_atomic
 
 SUMMARY_HTML = "summary.html"
 

@@ -7,7 +7,6 @@ from typing import Any
 
 from audit.grid import Grid, load_grid
 from audit.history.changes import SiteHistory
-from audit.output import write_atomic
 from audit.reports.common import (
     STATUS_LABELS,
     STATUSES,
@@ -19,6 +18,7 @@ from audit.reports.common import (
 from audit.reports.history import change_items, timeline
 from audit.reports.render import environment, status_bar, stylesheet
 from audit.reports.values import value_html
+from audit.results.output import write_atomic
 
 REPORT_FILE = "report.html"
 _SHOTS = (("desktop", "Page d'accueil sur ordinateur", "Capture de la page d'accueil affichée sur un écran d'ordinateur"),

@@ -7,7 +7,7 @@ from pathlib import Path
 import pandas as pd
 
 from audit.grid import load_grid
-from audit.output import iter_audits, write_atomic
+from audit.results.output import iter_audits, write_atomic
 
 SUMMARY_FILE = "summary.csv"
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

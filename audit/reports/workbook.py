@@ -19,10 +19,10 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from audit.grid import Grid, load_grid
-from audit.output import write_atomic
 from audit.reports.common import ANSWERS, COLOURS, safe_url, site_name, value_text
 from audit.reports.comparison import Row
 from audit.reports.summary import neutralise
+from audit.results.output import write_atomic
 
 SUMMARY_XLSX = "summary.xlsx"
 GRID_CSV = "grid.csv"

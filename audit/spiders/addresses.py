@@ -21,7 +21,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 from urllib.parse import urlsplit
 
-from audit.urls import origin
+from audit.artifacts.urls import origin
 
 WEB_SCHEMES = frozenset({"http", "https"})
 Network = ipaddress.IPv4Network | ipaddress.IPv6Network

@@ -22,20 +22,21 @@ from scrapy.http import HtmlResponse, Response, TextResponse
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
-from audit.browser import context_kwargs
-from audit.items import SiteResult
-from audit.model import FetchRecord, SiteFacts
-from audit.page import Page
-from audit.registry import load_checks
-from audit.runner import SiteAudit
-from audit.sites import InputError, SiteInput, from_csv, from_urls, unique_slugs
+from audit.artifacts.browser import context_kwargs
+from audit.artifacts.page import Page
+from audit.artifacts.urls import canonical, is_media, origin, site_key
+from audit.checks.framework.model import FetchRecord, SiteFacts
+from audit.checks.framework.registry import load_checks
+from audit.checks.framework.runner import SiteAudit
+from audit.results.items import SiteResult
+from audit.results.output import site_dir, write_atomic
 from audit.spiders.addresses import AddressPolicy, parse_networks
 from audit.spiders.guard import OutOfScope
-from audit.output import site_dir, write_atomic
 from audit.spiders.priority import is_key_page, link_score, request_priority
 from audit.spiders.render import measure_layout, run_axe, settle
+from audit.spiders.sites import InputError, SiteInput, from_csv, from_urls, unique_slugs
 from audit.spiders.state import SiteState, now_iso
-from audit.urls import canonical, is_media, origin, path_is_runaway, site_key, trap_pattern
+from audit.spiders.url_rules import path_is_runaway, trap_pattern
 
 MAX_REFERRERS = 20
 #: The tool a feed says built it: ``<generator uri="https://gohugo.io/">Hugo</generator>``.

@@ -14,7 +14,7 @@ from scrapy import Request
 from scrapy.crawler import Crawler
 from scrapy.exceptions import IgnoreRequest
 
-from audit.urls import canonical
+from audit.artifacts.urls import canonical
 
 
 class OutOfScope(IgnoreRequest):

@@ -6,8 +6,8 @@ legal pages; so does the spider, so that a small page budget still reaches them.
 
 from __future__ import annotations
 
-from audit.page import Link, Page
-from audit.text import fold, words_pattern
+from audit.artifacts.page import Link, Page
+from audit.artifacts.text import fold, words_pattern
 
 #: Topic words, in link text or URL, each with its weight.
 TOPICS: dict[str, float] = {

@@ -11,7 +11,7 @@ from typing import Any
 from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import Page as BrowserPage
 
-from audit.browser import axe_source
+from audit.artifacts.browser import axe_source
 
 NETWORK_IDLE_MS = 3_000
 #: After network idle, wait until the DOM has been quiet this long (scripts inserting menus late)...

@@ -6,10 +6,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
-from audit.model import SiteFacts
-from audit.runner import SiteAudit
-from audit.sites import SiteInput
-from audit.urls import site_key
+from audit.artifacts.urls import site_key
+from audit.checks.framework.model import SiteFacts
+from audit.checks.framework.runner import SiteAudit
+from audit.spiders.sites import SiteInput
 
 
 def now_iso() -> str:

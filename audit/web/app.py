@@ -36,8 +36,8 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from audit.reports.render import stylesheet
 from audit.reports.site_html import render_site
-from audit.sites import normalise_url
 from audit.spiders.addresses import Network
+from audit.spiders.sites import normalise_url
 from audit.web.history import earlier_audits
 from audit.web.jobs import DONE, FAILED, QUEUED, RUNNING, Job, JobQueue, JobStore
 from audit.web.safety import REPORT_CSP, SECURITY_HEADERS, SERVICE_CSP, RateLimiter, address_refusal

@@ -17,11 +17,11 @@ import logging
 from dataclasses import dataclass
 from typing import Any
 
+from audit.artifacts.urls import site_key
 from audit.grid import load_grid
 from audit.history.changes import compare
 from audit.history.store import HistoryError, open_store
 from audit.reports.common import STATUS_LABELS, french_date
-from audit.urls import site_key
 from audit.web.jobs import DONE, Job, JobStore
 
 logger = logging.getLogger(__name__)

@@ -24,8 +24,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from audit.output import AUDIT_FILE, write_atomic
-from audit.urls import site_key
+from audit.artifacts.urls import site_key
+from audit.results.output import AUDIT_FILE, write_atomic
 from audit.web.worker import JOB_FILE, OUT_DIR, read_progress
 
 QUEUED, RUNNING, DONE, FAILED = "queued", "running", "done", "failed"

@@ -20,7 +20,7 @@ from scrapy import Spider, signals
 from scrapy.crawler import Crawler
 from scrapy.http import Response
 
-from audit.output import write_atomic
+from audit.results.output import write_atomic
 
 logger = logging.getLogger(__name__)
 
@@ -114,9 +114,9 @@ def run_job(job_dir: Path) -> int:
     With a history database (``audit serve --db``), the audit is recorded there as a
     run labelled « service », beside the scheduled crawls of the same database.
     """
-    from audit.crawl import pending_inputs, run_crawl
+    from audit.spiders.crawl import pending_inputs, run_crawl
     from audit.reports.build import render_reports
-    from audit.sites import SiteInput
+    from audit.spiders.sites import SiteInput
 
     job = json.loads((job_dir / JOB_FILE).read_text(encoding="utf-8"))
     out = job_dir / OUT_DIR

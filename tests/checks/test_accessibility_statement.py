@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from audit.checks.accessibility_statement import find_compliance_rate, find_level, find_mention
-from audit.model import FetchRecord, SiteFacts
+from audit.checks.accessibility.accessibility_statement import find_compliance_rate, find_level, find_mention
+from audit.checks.framework.model import FetchRecord, SiteFacts
 from tests.conftest import audit_pages
 
 HOME = "https://www.ville-exemple.fr/"

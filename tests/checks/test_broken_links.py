@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from audit.model import FetchRecord, SiteFacts
+from audit.checks.framework.model import FetchRecord, SiteFacts
 from tests.conftest import audit_pages
 
 HOME = "https://www.ville.fr/"

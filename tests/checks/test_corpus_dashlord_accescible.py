@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from audit.checks.accessibility_statement import find_compliance_rate, find_mention, find_standard, mentions_article_47
+from audit.checks.accessibility.accessibility_statement import find_compliance_rate, find_mention, find_standard, mentions_article_47
 from tests.conftest import CORPUS, audit_pages
 
 DASHLORD = CORPUS / "dashlord-actions"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from audit.model import SiteFacts
+from audit.checks.framework.model import SiteFacts
 from tests.conftest import audit_pages
 
 PAGE = "<html lang='fr'><head><title>Accueil</title></head><body><p>Bienvenue</p></body></html>"

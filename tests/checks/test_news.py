@@ -2,8 +2,8 @@
 
 import pytest
 
-from audit.checks._dates import find_dates, parse_date
-from audit.model import SiteFacts
+from audit.checks.common.dates import find_dates, parse_date
+from audit.checks.framework.model import SiteFacts
 from tests.conftest import audit_pages
 
 HOME = "https://www.ville-exemple.fr/"

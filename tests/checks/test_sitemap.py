@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from audit.model import FetchRecord, SiteFacts
+from audit.checks.framework.model import FetchRecord, SiteFacts
 from tests.conftest import CORPUS, audit_pages
 
 HOME = "https://www.ville-exemple.fr/"

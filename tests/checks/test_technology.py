@@ -2,7 +2,7 @@
 
 import pytest
 
-from audit.model import SiteFacts
+from audit.checks.framework.model import SiteFacts
 from tests.conftest import audit_pages
 
 HOME = "https://www.ville-exemple.fr/"

@@ -1,0 +1,1 @@
+"""Helpers and vocabulary shared by checks of several sections (not checks themselves)."""

@@ -1,0 +1,1 @@
+"""Answers out: the site result item and the audit files written per site."""
