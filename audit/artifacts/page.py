@@ -10,7 +10,8 @@ import json
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 from urllib.parse import urljoin
 
 from lxml import html as lxml_html
@@ -19,6 +20,7 @@ from lxml.html import HtmlElement
 from audit.artifacts.text import clean, fold
 from audit.artifacts.urls import canonical, document_type, is_web, site_key
 
+T = TypeVar("T")
 _REGION_TAGS = {"header": "header", "nav": "nav", "footer": "footer", "main": "main", "aside": "aside"}
 _REGION_ROLES = {
     "banner": "header", "navigation": "nav", "contentinfo": "footer", "main": "main",
@@ -175,6 +177,13 @@ class Page:
     #: Layout measures (horizontal overflow, small tap targets), on rendered pages.
     layout: dict[str, Any] | None = None
     _folded_texts: dict[HtmlElement, str] = field(default_factory=dict, repr=False)
+    _derived: dict[str, Any] = field(default_factory=dict, repr=False)
+
+    def derived(self, key: str, compute: Callable[[], T]) -> T:
+        """What check helpers derive from the page (the links some vocabulary names...), computed once per page."""
+        if key not in self._derived:
+            self._derived[key] = compute()
+        return self._derived[key]
 
     def folded_text(self, el: HtmlElement) -> str:
         """The folded text content of `el`, folded once per page whatever the number of checks reading it."""

@@ -206,6 +206,51 @@ class Feature:
     other_hosts: re.Pattern[str] | None = None
     delivery: frozenset[str] = DELIVERY_KINDS
 
+    def __post_init__(self) -> None:
+        _FEATURES.append(self)
+
+
+#: Every feature the checks define, in import order: their vocabularies screen a page's links together.
+_FEATURES: list[Feature] = []
+
+
+@dataclass(frozen=True)
+class _Screen:
+    """All features' link vocabularies compiled together: one name pattern, one URL pattern, one host set."""
+
+    names: re.Pattern[str]
+    urls: re.Pattern[str]
+    hosts: frozenset[str]
+
+
+_screens: dict[int, _Screen] = {}
+
+
+def _screen() -> _Screen:
+    """The compiled screen of the features defined so far (checks are all imported before pages flow)."""
+    screen = _screens.get(len(_FEATURES))
+    if screen is None:
+        names = "|".join(f"(?:{f.names.pattern})" for f in _FEATURES)
+        urls = "|".join(f"(?:{f.urls.pattern})" for f in _FEATURES if f.urls is not None) or r"(?!)"
+        screen = _screens[len(_FEATURES)] = _Screen(
+            re.compile(names), re.compile(urls), frozenset(h for f in _FEATURES for h in f.hosts))
+    return screen
+
+
+def candidate_links(page: Page) -> list[Link]:
+    """The links of `page` that some feature's name, URL pattern or vendor host matches, found in one pass.
+
+    A link no feature vocabulary matches proves no feature: each feature then
+    reads only these few links instead of every link of the page.
+    """
+    screen = _screen()
+    return page.derived("civic-links", lambda: [
+        link for link in page.links
+        if (link.folded and screen.names.search(link.folded))
+        or (link.url and screen.urls.search(link.folded_url))
+        or (screen.hosts and is_web(link.url) and host_matches(link.url, screen.hosts))
+    ])
+
 
 def window(context: str, start: int, end: int, chars: int = CONTEXT_CHARS) -> str:
     """The part of `context` around a match, cut at sentence ends so a neighbour's words do not count."""
@@ -725,7 +770,7 @@ def _news_link_item(feature: Feature, page: Page, link: Link, kind: str, news_it
 def best_link(feature: Feature, page: Page, news_item: bool) -> Observation | None:
     """The strongest link naming or pointing at the feature on `page`."""
     best: Observation | None = None
-    for link in page.links:
+    for link in candidate_links(page):
         strength, kind = link_strength(feature, link)
         if not strength:
             continue
