@@ -19,8 +19,11 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install -q -e '.[test]'
 	touch $(STAMP)
 
+# A worktree may share another checkout's node_modules through a symlink: `npm ci` would empty
+# the target folder through the link, so it only runs on a real folder.
 node_modules/.package-lock.json: package.json package-lock.json
-	npm ci --no-audit --no-fund --loglevel=error
+	@if [ -L node_modules ]; then echo "node_modules est un lien symbolique : npm ci non lancé"; \
+	else npm ci --no-audit --no-fund --loglevel=error; fi
 
 demo: setup
 	$(BIN)/audit demo
