@@ -34,8 +34,10 @@ test: setup
 serve: setup
 	$(BIN)/audit serve
 
+# A short run of the issue-11 benchmarks; the README's figures: make bench BENCH_ARGS="--pages 2000 --rss-pages 20000"
+BENCH_ARGS ?= --pages 300 --rss-pages 1200 --sites 14 --site-pages 30 --profile-pages 100
 bench: setup
-	$(BIN)/python benchmarks/crawl_speed.py
+	$(BIN)/python benchmarks/speed.py $(BENCH_ARGS)
 
 evaluate: setup
 	$(BIN)/python -m audit.evaluate crawl reports/evaluation

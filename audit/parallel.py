@@ -13,7 +13,8 @@ when told, shows one progress line for the whole run, and at the end writes
 the merged ``crawl-stats.json`` and ``summary.csv``. A crawl process that dies
 loses only its unfinished sites, which get an ``audit.json`` saying so
 (``worker_failed``, every criterion ``unknown``), as a site that could not be
-read. A crawl process whose parent dies stops too (its stdin closes).
+read. After Ctrl-C, unfinished sites are left for ``--resume``, as in one
+process. A crawl process whose parent dies stops too (its stdin closes).
 """
 
 from __future__ import annotations
@@ -84,13 +85,14 @@ def run_parallel(inputs: Inputs, run_sites: list[SiteInput], out_dir: Path, over
     with tempfile.TemporaryDirectory(prefix="audit-jobs-") as tmp:
         workers = [_start(number, group, Spec(group, run_sites, out_dir, overrides), Path(tmp))
                    for number, group in enumerate(split(inputs, jobs), start=1)]
-        with _parent_ignores_interrupts():
+        with _parent_waits_on_interrupt() as interrupts:
             _follow(workers, out_dir, recorder, line)
     if line is not None:
         line.show(sum(len(w.done) for w in workers), sum(w.pages for w in workers), force=True)
         line.end()
-    for worker in workers:
-        _settle(worker, out_dir, recorder, started)
+    if not interrupts.seen:  # interrupted sites are left without audit.json, for --resume, as in one process
+        for worker in workers:
+            _settle(worker, out_dir, recorder, started)
     stats = merge_stats([w.stats for w in workers])
     write_stats(out_dir, stats)
     write_summary_csv(out_dir)
@@ -109,15 +111,27 @@ def _start(number: int, group: Inputs, spec: Spec, tmp: Path) -> Worker:
     return Worker(number, group, proc, read_fd)
 
 
+@dataclass
+class Interrupts:
+    """Whether the user pressed Ctrl-C while the crawl processes ran."""
+
+    seen: bool = False
+
+
 @contextlib.contextmanager
-def _parent_ignores_interrupts() -> Iterator[None]:
+def _parent_waits_on_interrupt() -> Iterator[Interrupts]:
     """Ctrl-C stops the crawl processes gracefully (Scrapy's own handling); the parent waits for them.
 
     A Python handler, not ``SIG_IGN``, which the crawl processes would inherit.
     """
-    previous = signal.signal(signal.SIGINT, lambda _signum, _frame: None)
+    interrupts = Interrupts()
+
+    def note(_signum: int, _frame: object) -> None:
+        interrupts.seen = True
+
+    previous = signal.signal(signal.SIGINT, note)
     try:
-        yield
+        yield interrupts
     finally:
         signal.signal(signal.SIGINT, previous)
 

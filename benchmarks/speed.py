@@ -82,7 +82,13 @@ def crawl_seconds(out: Path) -> float:
 
 def bare(url: str, workdir: Path, label: str) -> Measure:
     stdout, seconds, cpu, peak = measure([sys.executable, str(HERE / "bare_spider.py"), url, *CONCURRENCY], workdir)
-    return Measure(label, json.loads(stdout.strip().splitlines()[-1])["pages"], seconds, cpu, peak)
+    return _told(Measure(label, json.loads(stdout.strip().splitlines()[-1])["pages"], seconds, cpu, peak))
+
+
+def _told(run: Measure) -> Measure:
+    """Each figure on stderr as soon as it is measured (a long benchmark shows it is alive)."""
+    print(run.row(), file=sys.stderr, flush=True)
+    return run
 
 
 def audit(targets: list[str], workdir: Path, label: str, max_pages: int, jobs: int = 1) -> Measure:
@@ -91,7 +97,7 @@ def audit(targets: list[str], workdir: Path, label: str, max_pages: int, jobs: i
     _stdout, seconds, cpu, peak = measure(
         [sys.executable, "-m", "audit.cli", "run", *targets, "--out", str(out), "--jobs", str(jobs),
          "--db", f"sqlite:///{out}.sqlite", "--max-pages", str(max_pages), *AUDIT_OPTIONS, *CONCURRENCY], workdir)
-    return Measure(label, pages_crawled(out), seconds, cpu, peak, crawl_seconds(out))
+    return _told(Measure(label, pages_crawled(out), seconds, cpu, peak, crawl_seconds(out)))
 
 
 def crawl_against_bare(name: str, files: dict[str, tuple[str, bytes]], workdir: Path,
