@@ -150,6 +150,7 @@ def _follow(workers: list[Worker], out_dir: Path, recorder: Recorder | None, lin
                 selector.unregister(worker.fd)
                 os.close(worker.fd)
                 worker.proc.wait()
+                worker.proc.stdin.close()  # type: ignore[union-attr]
                 continue
             *lines, worker.buffer = (worker.buffer + chunk).split(b"\n")
             finished = False
