@@ -1,7 +1,8 @@
 """One ``audit run`` over several processes (``--jobs N``): independent sites crawled side by side.
 
 The parent splits the pending sites into N groups (a site is never split) and
-starts one crawl process per group: ``python -m audit.parallel SPEC FD``. Each
+starts one crawl process per group: ``python -m audit.parallel NUMBER FD``,
+its sites and settings given pickled on its stdin. Each
 crawl process writes its sites' ``audit.json`` files as a one-process run does,
 and tells the parent what it does through a pipe, one JSON object per line:
 ``{"pages": N}`` (pages fetched so far), ``{"site": SLUG, "pages": [...]}``
@@ -27,7 +28,6 @@ import selectors
 import signal
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 from collections.abc import Iterator
@@ -82,11 +82,10 @@ def run_parallel(inputs: Inputs, run_sites: list[SiteInput], out_dir: Path, over
     out_dir.mkdir(parents=True, exist_ok=True)
     started = time.time()
     line = StatusLine(len(inputs)) if build_settings(out_dir, overrides).getbool("AUDIT_PROGRESS") else None
-    with tempfile.TemporaryDirectory(prefix="audit-jobs-") as tmp:
-        workers = [_start(number, group, Spec(group, run_sites, out_dir, overrides), Path(tmp))
-                   for number, group in enumerate(split(inputs, jobs), start=1)]
-        with _parent_waits_on_interrupt() as interrupts:
-            _follow(workers, out_dir, recorder, line)
+    workers = [_start(number, group, Spec(group, run_sites, out_dir, overrides))
+               for number, group in enumerate(split(inputs, jobs), start=1)]
+    with _parent_waits_on_interrupt() as interrupts:
+        _follow(workers, out_dir, recorder, line)
     if line is not None:
         line.show(sum(len(w.done) for w in workers), sum(w.pages for w in workers), force=True)
         line.end()
@@ -99,15 +98,19 @@ def run_parallel(inputs: Inputs, run_sites: list[SiteInput], out_dir: Path, over
     return stats
 
 
-def _start(number: int, group: Inputs, spec: Spec, tmp: Path) -> Worker:
-    spec_path = tmp / f"job-{number}.pickle"
-    spec_path.write_bytes(pickle.dumps(spec))
+def _start(number: int, group: Inputs, spec: Spec) -> Worker:
+    """Start crawl process `number`; its spec goes through its stdin (length, then pickle), which then stays open."""
     read_fd, write_fd = os.pipe()
     proc = subprocess.Popen(
-        [sys.executable, "-m", "audit.parallel", str(spec_path), str(write_fd)],
-        stdin=subprocess.PIPE, pass_fds=(write_fd,),
+        [sys.executable, "-m", "audit.parallel", str(number), str(write_fd)], stdin=subprocess.PIPE, pass_fds=(write_fd,),
     )
     os.close(write_fd)
+    data = pickle.dumps(spec)
+    try:
+        proc.stdin.write(len(data).to_bytes(8, "big") + data)  # type: ignore[union-attr]
+        proc.stdin.flush()  # type: ignore[union-attr]
+    except BrokenPipeError:
+        pass  # it died at once: its sites are settled as failed when its pipe ends
     return Worker(number, group, proc, read_fd)
 
 
@@ -242,9 +245,20 @@ def _exit_with_parent() -> None:
     threading.Thread(target=watch, daemon=True, name="parent-watch").start()
 
 
-def crawl_process(spec_path: Path, fd: int) -> None:
-    """The crawl process: crawl the given sites, telling the parent through the pipe `fd`."""
-    spec: Spec = pickle.loads(spec_path.read_bytes())
+def _read_exactly(fd: int, size: int) -> bytes:
+    chunks: list[bytes] = []
+    while size:
+        chunk = os.read(fd, min(size, 1 << 20))
+        if not chunk:
+            raise SystemExit("audit.parallel : le processus parent est parti")
+        chunks.append(chunk)
+        size -= len(chunk)
+    return b"".join(chunks)
+
+
+def crawl_process(fd: int) -> None:
+    """The crawl process: read its spec from stdin, crawl those sites, telling the parent through the pipe `fd`."""
+    spec: Spec = pickle.loads(_read_exactly(0, int.from_bytes(_read_exactly(0, 8), "big")))
     channel = os.fdopen(fd, "w", buffering=1, encoding="utf-8")
     _exit_with_parent()
 
@@ -261,4 +275,4 @@ def crawl_process(spec_path: Path, fd: int) -> None:
 
 
 if __name__ == "__main__":
-    crawl_process(Path(sys.argv[1]), int(sys.argv[2]))
+    crawl_process(int(sys.argv[2]))  # argv[1], the process number, is there for ps

@@ -141,7 +141,7 @@ def test_a_crashed_process_loses_only_its_own_sites(tmp_path):
         deadline = time.monotonic() + 120
         while not list(out.glob("*/audit.json")) and time.monotonic() < deadline:
             time.sleep(0.2)
-        (second,) = [pid for pid in _children(proc.pid) if "job-2.pickle" in _cmdline(pid)]
+        (second,) = [pid for pid in _children(proc.pid) if _arguments(pid)[1:4] == ["-m", "audit.parallel", "2"]]
         os.kill(second, signal.SIGKILL)
         _stdout, stderr = proc.communicate(timeout=120)
     assert proc.returncode == 0, stderr
@@ -165,8 +165,8 @@ def _children(pid: int) -> list[int]:
     return [int(p) for p in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
 
 
-def _cmdline(pid: int) -> str:
-    return Path(f"/proc/{pid}/cmdline").read_text().replace("\0", " ")
+def _arguments(pid: int) -> list[str]:
+    return Path(f"/proc/{pid}/cmdline").read_text().split("\0")
 
 
 def test_bad_job_counts_are_refused_in_french():
