@@ -158,7 +158,8 @@ def main() -> None:
     for (bare_run, audit_run) in (commune, light):
         name = audit_run.label.split(" :")[0]
         print(f"| {name}, {audit_run.pages} pages : durée `audit run` / crawl nu | {audit_run.seconds / bare_run.seconds:.2f} × "
-              f"(crawl seul {audit_run.crawl_seconds / bare_run.seconds:.2f} ×) | ≤ {TARGET_TIME} × |")
+              f"(crawl seul {audit_run.crawl_seconds / bare_run.seconds:.2f} ×, CPU {audit_run.cpu / bare_run.cpu:.2f} ×) "
+              f"| ≤ {TARGET_TIME} × |")
     if big:
         small, large = sorted((light[1], big), key=lambda run: run.pages)
         print(f"| RSS max `audit run`, site léger, {large.pages} pages / {small.pages} pages | "
