@@ -24,6 +24,7 @@ import argparse
 import csv
 import json
 import os
+import resource
 import sys
 import tempfile
 import time
@@ -50,6 +51,8 @@ class Measure:
     seconds: float
     cpu: float
     peak_mib: float
+    #: CPU time of this benchmark process meanwhile: the static servers' threads, competing for the same cores.
+    server_cpu: float = 0.0
     #: Crawl phase only (first request to last response, from ``crawl-stats.json``); None for the bare crawl.
     crawl_seconds: float | None = None
 
@@ -59,8 +62,8 @@ class Measure:
 
     def row(self) -> str:
         crawl = f"{self.crawl_seconds:.1f} s" if self.crawl_seconds is not None else "—"
-        return (f"| {self.label} | {self.pages} | {self.seconds:.1f} s | {crawl} | {self.cpu:.1f} s | {self.rate:.1f} "
-                f"| {self.peak_mib:.0f} Mio |")
+        return (f"| {self.label} | {self.pages} | {self.seconds:.1f} s | {crawl} | {self.cpu:.1f} s | {self.server_cpu:.1f} s "
+                f"| {self.rate:.1f} | {self.peak_mib:.0f} Mio |")
 
 
 def commune_files(workdir: Path, pages: int) -> dict[str, tuple[str, bytes]]:
@@ -80,9 +83,16 @@ def crawl_seconds(out: Path) -> float:
     return (datetime.fromisoformat(stats["finish_time"]) - datetime.fromisoformat(stats["start_time"])).total_seconds()
 
 
+def _own_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
 def bare(url: str, workdir: Path, label: str) -> Measure:
+    before = _own_cpu()
     stdout, seconds, cpu, peak = measure([sys.executable, str(HERE / "bare_spider.py"), url, *CONCURRENCY], workdir)
-    return _told(Measure(label, json.loads(stdout.strip().splitlines()[-1])["pages"], seconds, cpu, peak))
+    return _told(Measure(label, json.loads(stdout.strip().splitlines()[-1])["pages"], seconds, cpu, peak,
+                         _own_cpu() - before))
 
 
 def _told(run: Measure) -> Measure:
@@ -94,10 +104,11 @@ def _told(run: Measure) -> Measure:
 def audit(targets: list[str], workdir: Path, label: str, max_pages: int, jobs: int = 1) -> Measure:
     """``audit run TARGETS`` (URLs, or ``--from CSV``) into a fresh folder, with its own history database."""
     out = workdir / f"out-{time.monotonic_ns()}"
+    before = _own_cpu()
     _stdout, seconds, cpu, peak = measure(
         [sys.executable, "-m", "audit.cli", "run", *targets, "--out", str(out), "--jobs", str(jobs),
          "--db", f"sqlite:///{out}.sqlite", "--max-pages", str(max_pages), *AUDIT_OPTIONS, *CONCURRENCY], workdir)
-    return _told(Measure(label, pages_crawled(out), seconds, cpu, peak, crawl_seconds(out)))
+    return _told(Measure(label, pages_crawled(out), seconds, cpu, peak, _own_cpu() - before, crawl_seconds(out)))
 
 
 def crawl_against_bare(name: str, files: dict[str, tuple[str, bytes]], workdir: Path,
@@ -125,7 +136,7 @@ def main() -> None:
     parser.add_argument("--rss-pages", type=int, default=20000,
                         help="pages of a second light-site run whose peak RSS is compared with the --pages run's "
                              "(default 20000; 0: skip)")
-    parser.add_argument("--sites", type=int, default=14, help="sites of the --jobs comparison (default 14)")
+    parser.add_argument("--sites", type=int, default=14, help="sites of the --jobs comparison (default 14; 0: skip)")
     parser.add_argument("--site-pages", type=int, default=100, help="pages per site of the --jobs comparison (default 100)")
     parser.add_argument("--profile-pages", type=int, default=500, help="pages of the profiled run (default 500; 0: skip)")
     args = parser.parse_args()
@@ -142,7 +153,7 @@ def main() -> None:
         if args.rss_pages:
             with serve(light_site(args.rss_pages)) as url:
                 big = audit([url], workdir, "site léger : `audit run`", args.rss_pages + 500)
-        one, two = jobs_runs(args.sites, args.site_pages, workdir)
+        jobs = jobs_runs(args.sites, args.site_pages, workdir) if args.sites else ()
         profile = None
         if args.profile_pages:
             with serve(light_site(args.profile_pages)) as url:
@@ -151,8 +162,9 @@ def main() -> None:
     print(f"\nMesuré le {datetime.now():%Y-%m-%d %H:%M}, {os.cpu_count()} cœurs, charge moyenne {load_before:.1f} "
           f"→ {os.getloadavg()[0]:.1f}, en {time.perf_counter() - started:.0f} s. Concurrence : 16 requêtes, 8 par site, "
           "sans délai, robots.txt respecté.\n")
-    print("| Exécution | Pages | Durée | dont crawl | CPU | Pages/s | RSS max |\n|---|---:|---:|---:|---:|---:|---:|")
-    for run in (*commune, *light, *((big,) if big else ()), one, two):
+    print("| Exécution | Pages | Durée | dont crawl | CPU | CPU serveur | Pages/s | RSS max |\n"
+          "|---|---:|---:|---:|---:|---:|---:|---:|")
+    for run in (*commune, *light, *((big,) if big else ()), *jobs):
         print(run.row())
     print("\n| Rapport | Mesuré | Cible |\n|---|---:|---:|")
     for (bare_run, audit_run) in (commune, light):
@@ -164,8 +176,10 @@ def main() -> None:
         small, large = sorted((light[1], big), key=lambda run: run.pages)
         print(f"| RSS max `audit run`, site léger, {large.pages} pages / {small.pages} pages | "
               f"{large.peak_mib / small.peak_mib:.2f} × | ≤ {TARGET_RSS} × |")
-    print(f"| Pages/s `--jobs 2` / `--jobs 1` ({args.sites} sites) | {two.rate / one.rate:.2f} × "
-          f"(crawl seul {one.crawl_seconds / two.crawl_seconds:.2f} ×) | ≥ {TARGET_JOBS} × |")
+    if jobs:
+        one, two = jobs
+        print(f"| Pages/s `--jobs 2` / `--jobs 1` ({args.sites} sites) | {two.rate / one.rate:.2f} × "
+              f"(crawl seul {one.crawl_seconds / two.crawl_seconds:.2f} ×) | ≥ {TARGET_JOBS} × |")
     if profile:
         times, total, pages = profile
         print(f"\nOù va le temps (cProfile, `audit run --jobs 1`, site léger, {pages} pages) :\n")
