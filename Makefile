@@ -20,8 +20,11 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install -q -e '.[test]'
 	touch $(STAMP)
 
+# A worktree may share another checkout's node_modules through a symlink: `npm ci` would empty
+# the target folder through the link, so it only runs on a real folder.
 node_modules/.package-lock.json: package.json package-lock.json
-	npm ci --no-audit --no-fund --loglevel=error
+	@if [ -L node_modules ]; then echo "node_modules est un lien symbolique : npm ci non lancé"; \
+	else npm ci --no-audit --no-fund --loglevel=error; fi
 
 demo: setup
 	$(BIN)/audit demo
@@ -32,8 +35,10 @@ test: setup
 serve: setup
 	$(BIN)/audit serve
 
+# A short run of the issue-11 benchmarks; the README's figures: make bench BENCH_ARGS="--pages 2000 --rss-pages 20000"
+BENCH_ARGS ?= --pages 300 --rss-pages 1200 --sites 14 --site-pages 30 --profile-pages 100
 bench: setup
-	$(BIN)/python benchmarks/crawl_speed.py
+	$(BIN)/python benchmarks/speed.py $(BENCH_ARGS)
 
 evaluate: setup
 	$(BIN)/python -m audit.evaluate crawl reports/evaluation

@@ -6,6 +6,7 @@ import argparse
 import os
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 from audit.history.cli import RunHistory, add_commands, add_db_option, print_error, report_histories
 from audit.history.store import HistoryError
@@ -27,8 +28,16 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_USAGE
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse with its usage errors in French: ``audit run : erreur : …``, exit status 2."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog} : erreur : {message}\n")
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="audit", description="Audit des sites web des communes (grille Villes Internet).")
+    parser = _Parser(prog="audit", description="Audit des sites web des communes (grille Villes Internet).")
     sub = parser.add_subparsers(dest="command", required=True)
 
     run = sub.add_parser("run", help="auditer des sites (URL ou fichier CSV)")
@@ -38,6 +47,9 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--resume", action="store_true",
                      help="reprendre un audit interrompu : les sites déjà audités dans --out ne sont pas refaits")
     run.add_argument("--label", metavar="NOM", help="nommer l'exécution dans la base d'historique (ex. 2026-12)")
+    run.add_argument("--jobs", type=_jobs, default=os.cpu_count() or 1, metavar="N",
+                     help="processus d'audit en parallèle, chacun avec ses propres sites "
+                          f"(défaut : le nombre de cœurs, {os.cpu_count() or 1})")
     add_db_option(run)
     add_crawl_options(run)
     run.set_defaults(handler=_run)
@@ -87,6 +99,17 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _jobs(text: str) -> int:
+    """``--jobs``: a number of processes, at least 1."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"nombre de processus attendu (entier, au moins 1), pas « {text} »") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"il faut au moins 1 processus, pas {value}")
+    return value
+
+
 def _run(args: argparse.Namespace) -> int:
     if bool(args.urls) == bool(args.csv):
         raise InputError("donnez soit des URL, soit --from communes.csv")
@@ -97,18 +120,22 @@ def _run(args: argparse.Namespace) -> int:
     overrides = settings_overrides(args)
     options = {"inputs": str(args.csv) if args.csv else list(args.urls), "settings": overrides, "resume": args.resume}
     return _crawl(sites, args.out, overrides, resume=args.resume, history=True, db=args.db, label=args.label,
-                  options=options)
+                  options=options, jobs=args.jobs)
 
 
 def _crawl(sites: list[SiteInput], out: Path, overrides: dict[str, str], resume: bool = False, history: bool = False,
-           db: str | None = None, label: str | None = None, options: dict | None = None) -> int:
+           db: str | None = None, label: str | None = None, options: dict | None = None, jobs: int = 1) -> int:
     """Crawl the pending sites into `out`, render the reports; with `history`, record the run in the database.
+
+    With `jobs` > 1 and several sites pending, the sites are split over that many crawl processes
+    (`audit.parallel`); this process alone writes the history database.
 
     A database problem is reported in one line and makes the exit status 2, but never stops the
     crawl nor the files under `out`; only another run holding the database refuses before crawling.
     """
-    from audit.spiders.crawl import pending_inputs, run_crawl
     from audit.results.output import iter_audits
+    from audit.spiders.crawl import pending_inputs, run_crawl
+    from audit.parallel import run_parallel
     from audit.reports.build import render_reports
     from audit.reports.summary import write_summary_csv
 
@@ -121,8 +148,11 @@ def _crawl(sites: list[SiteInput], out: Path, overrides: dict[str, str], resume:
             print(f"reprise : {len(sites) - len(inputs)} site(s) déjà audité(s) conservé(s)", file=sys.stderr)
         if record is not None and record.resumed:
             print(f"reprise de l'exécution n° {record.run_id} de la base d'historique", file=sys.stderr)
-        if inputs:
-            run_crawl(inputs, out, overrides, recorder=record.record if record is not None and record.active else None)
+        recorder = record.record if record is not None and record.active else None
+        if inputs and min(jobs, len(inputs)) > 1:
+            run_parallel(inputs, sites, out, overrides, jobs, recorder=recorder)
+        elif inputs:
+            run_crawl(inputs, out, overrides, recorder=recorder)
         else:
             write_summary_csv(out)
         histories = None

@@ -49,15 +49,20 @@ class CommuneSpider(Spider):
 
     def __init__(
         self, url: str | None = None, csv: str | None = None,
-        inputs: list[tuple[SiteInput, str]] | None = None, **kwargs: Any,
+        inputs: list[tuple[SiteInput, str]] | None = None, run_sites: list[SiteInput] | None = None, **kwargs: Any,
     ) -> None:
-        """Sites come from ``-a url=`` / ``-a csv=`` (scrapy crawl) or as ``(site, slug)`` pairs (audit run)."""
+        """Sites come from ``-a url=`` / ``-a csv=`` (scrapy crawl) or as ``(site, slug)`` pairs (audit run).
+
+        `run_sites` are all the sites of a run split over several processes (``audit run --jobs N``):
+        their start origins are allowed addresses here too, as when one process crawls them all.
+        """
         super().__init__(**kwargs)
         if inputs is None:
             sites = _sites_from_arguments(url, csv)
             slugs = unique_slugs(sites)
             inputs = [(site, slugs[site]) for site in sites]
         self.inputs = inputs
+        self.run_sites = run_sites if run_sites is not None else [site for site, _slug in inputs]
         self.states: dict[int, SiteState] = {}
 
     @classmethod
@@ -84,8 +89,8 @@ class CommuneSpider(Spider):
         self.browser = self.settings.getbool("AUDIT_BROWSER_READY")
         self.browser_problem = self.settings.get("AUDIT_BROWSER_ERROR")
         self.policy = AddressPolicy(
-            {origin(site.url) for site, _slug in self.inputs}
-            | {origin(site.url.replace("https://", "http://", 1)) for site, _slug in self.inputs if not site.scheme_given},
+            {origin(site.url) for site in self.run_sites}
+            | {origin(site.url.replace("https://", "http://", 1)) for site in self.run_sites if not site.scheme_given},
             self.settings.getbool("AUDIT_REFUSE_PRIVATE_START"),
             parse_networks(self.settings.get("AUDIT_ALLOW_NETWORKS")),
         )

@@ -54,22 +54,33 @@ def pending_inputs(sites: list[SiteInput], out_dir: Path, resume: bool) -> list[
 
 
 def run_crawl(inputs: list[tuple[SiteInput, str]], out_dir: Path, overrides: dict[str, str] | None = None,
-              recorder: Callable[..., None] | None = None) -> dict:
+              recorder: Callable[..., None] | None = None, events: Callable[[dict], None] | None = None,
+              run_sites: list[SiteInput] | None = None, stats_file: bool = True) -> dict:
     """Crawl `inputs` into `out_dir` (one ``audit.json`` each, plus ``summary.csv``); return the stats.
 
-    The crawl's Scrapy stats are also saved to ``crawl-stats.json``, because
-    ``scrapy crawl`` exits 0 even when every request failed: the stats say what happened.
+    The crawl's Scrapy stats are also saved to ``crawl-stats.json`` (unless `stats_file` is false),
+    because ``scrapy crawl`` exits 0 even when every request failed: the stats say what happened.
     A process can start only one crawl (Twisted's reactor cannot restart).
     `recorder(slug, audit, pages)` is called for each site right after its ``audit.json`` is written.
+    A crawl process of a multi-process run sends its progress to `events` and is given all the
+    run's sites in `run_sites` (see `audit.parallel`).
     """
     out_dir.mkdir(parents=True, exist_ok=True)
     settings = build_settings(out_dir, overrides)
     if recorder is not None:
         settings.set("AUDIT_HISTORY_RECORDER", _Shared(recorder), priority="cmdline")
+    if events is not None:
+        settings.set("AUDIT_PROGRESS_EVENTS", _Shared(events), priority="cmdline")
     process = CrawlerProcess(settings)
     crawler = process.create_crawler(CommuneSpider)
-    process.crawl(crawler, inputs=inputs)
+    process.crawl(crawler, inputs=inputs, run_sites=run_sites)
     process.start()
     stats = crawler.stats.get_stats() if crawler.stats else {}
-    write_atomic(out_dir / STATS_FILE, json.dumps(stats, default=str, indent=2, sort_keys=True).encode("utf-8"))
+    if stats_file:
+        write_stats(out_dir, stats)
     return stats
+
+
+def write_stats(out_dir: Path, stats: dict) -> None:
+    """Save a crawl's Scrapy stats to ``crawl-stats.json``."""
+    write_atomic(out_dir / STATS_FILE, json.dumps(stats, default=str, indent=2, sort_keys=True).encode("utf-8"))
