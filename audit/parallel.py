@@ -220,11 +220,16 @@ def failed_audit(site: SiteInput, message: str) -> dict[str, Any]:
 
 
 def merge_stats(all_stats: list[dict[str, Any]]) -> dict[str, Any]:
-    """The run's Scrapy stats: counts added up; elapsed time and memory the largest; first start, last finish."""
+    """The run's Scrapy stats: counts added up; elapsed time and memory the largest; first start, last finish.
+
+    A stat a process left empty (None) takes the others' value.
+    """
     merged: dict[str, Any] = {}
     for stats in all_stats:
         for name, value in stats.items():
-            if name not in merged:
+            if value is None:
+                continue
+            if merged.get(name) is None:
                 merged[name] = value
             elif isinstance(value, (int, float)) and not isinstance(value, bool):
                 merged[name] = max(merged[name], value) if name.startswith(_LARGEST) else merged[name] + value

@@ -174,3 +174,20 @@ def test_bad_job_counts_are_refused_in_french():
         proc = run_audit("run", "https://www.ville-exemple.fr", "--jobs", value, expect=2)
         assert "audit run : erreur : argument --jobs" in proc.stderr
         assert "processus" in proc.stderr
+
+
+def test_merged_stats_add_counts_keep_extremes_and_skip_empty_values():
+    from datetime import datetime
+
+    from audit.parallel import merge_stats
+
+    early, late = datetime(2026, 12, 7, 9), datetime(2026, 12, 7, 10)
+    merged = merge_stats([
+        {"response_count": 10, "elapsed_time_seconds": 4.0, "audit/time_budget": None, "start_time": late},
+        {"response_count": 7, "elapsed_time_seconds": 9.0, "audit/time_budget": 2.5, "start_time": early},
+        {"response_count": 1, "audit/time_budget": 1.5},
+    ])
+    assert merged["response_count"] == 18
+    assert merged["elapsed_time_seconds"] == 9.0
+    assert merged["start_time"] == early
+    assert merged["audit/time_budget"] == 4.0, "an empty stat in one process does not stop the others' from adding up"
