@@ -26,10 +26,15 @@ _CACHED_LENGTH = 200
 
 
 def fold(text: str | None) -> str:
-    """Return `text` folded for matching (see module docstring)."""
+    """Return `text` folded for matching (see module docstring).
+
+    Short texts (labels, link texts) repeat across a site; long ones (a page's
+    text, its prose) are read by several checks of the same page: both are
+    folded once and remembered, the long ones only for the last few pages.
+    """
     if not text:
         return ""
-    return _fold_cached(text) if len(text) <= _CACHED_LENGTH else _fold(text)
+    return _fold_cached(text) if len(text) <= _CACHED_LENGTH else _fold_long(text)
 
 
 def _fold(text: str) -> str:
@@ -39,11 +44,21 @@ def _fold(text: str) -> str:
 
 
 _fold_cached = lru_cache(maxsize=65_536)(_fold)
+_fold_long = lru_cache(maxsize=64)(_fold)
 
 
 def clean(text: str | None) -> str:
-    """Collapse white space, keeping case and accents (for excerpts)."""
-    return _SPACES.sub(" ", text or "").strip()
+    """Collapse white space, keeping case and accents (for excerpts); long texts are remembered as in `fold`."""
+    if not text:
+        return ""
+    return _clean(text) if len(text) <= _CACHED_LENGTH else _clean_long(text)
+
+
+def _clean(text: str) -> str:
+    return _SPACES.sub(" ", text).strip()
+
+
+_clean_long = lru_cache(maxsize=64)(_clean)
 
 
 def words_pattern(*phrases: str) -> re.Pattern[str]:
