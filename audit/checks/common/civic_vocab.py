@@ -651,11 +651,11 @@ def text_observation(
     stands on, so that page's own section judges it. Headings are not sentences: `heading_observations` reads them, with what their section delivers.
     """
     pattern, traps = feature.mentions or feature.names, feature.traps
-    seen: set[int] = set()
+    seen: set[HtmlElement] = set()  # the elements themselves: an id() of a freed lxml proxy is reused
     for block in matching_blocks(page, pattern):
-        if id(block) in seen or block.tag in _HEADINGS:
+        if block in seen or block.tag in _HEADINGS:
             continue
-        seen.add(id(block))
+        seen.add(block)
         raw = clean(block.text_content())
         match = sighting(pattern, fold(raw), traps)
         if match is None or REFERRAL.search(window(fold(raw), match.start(), match.end())) or _ruled_out(
