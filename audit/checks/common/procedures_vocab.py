@@ -91,19 +91,17 @@ _PROSE = (
     " or ancestor::style or ancestor::noscript or ancestor::template or ancestor::select"
     " or ancestor::*[@role='navigation' or @role='banner' or @role='contentinfo'])]"
 )
-_prose_cache: list[object] = [None, ("", "")]
-
-
 def prose(page: Page) -> tuple[str, str]:
     """The page's running text without menus, header and footer, as (text, folded).
 
-    Sentences are read there: menu labels side by side make no sentence. Cached
-    for the page being observed, since several checks read it.
+    Sentences are read there: menu labels side by side make no sentence. Computed
+    once per page, since several checks read it.
     """
-    if _prose_cache[0] is not page:
+    def compute() -> tuple[str, str]:
         text = clean(" ".join(page.tree.xpath(_PROSE)))
-        _prose_cache[0], _prose_cache[1] = page, (text, fold(text))
-    return _prose_cache[1]  # type: ignore[return-value]
+        return text, fold(text)
+
+    return page.derived("prose", compute)
 
 
 def text_observation(
