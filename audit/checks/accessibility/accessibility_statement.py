@@ -152,19 +152,26 @@ def level_of_rate(rate: float) -> str:
 
 # --------------------------------------------------------------- observe
 def _statement_strength(page: Page, text: str) -> float:
-    """How surely `page` is a web accessibility statement (0 when it is not one)."""
+    """How surely `page` is a web accessibility statement (0 when it is not one).
+
+    Its title or headings must speak of a statement or of accessibility before
+    its text is read for RGAA content: most pages are neither, and their text is long.
+    """
     topics = topic_texts(page)
-    folded = fold(text)
+    statement_topic = any(STATEMENT_TOPIC.search(t) for t in topics)
+    accessibility_topic = not statement_topic and any(ACCESSIBILITY_TOPIC.match(t) for t in topics)
+    if not (statement_topic or accessibility_topic or any(STATEMENT_TOPIC.search(h) for h in headings_folded(page))):
+        return 0.0
     content = sum((
         bool(find_standard(text)), mentions_article_47(text), bool(find_level(text)),
-        bool(find_compliance_rate(text)), bool(STATEMENT_WORDS.search(folded)),
+        bool(find_compliance_rate(text)), bool(STATEMENT_WORDS.search(fold(text))),
     ))
-    if any(STATEMENT_TOPIC.search(t) for t in topics):
+    if statement_topic:
         return 0.95 if content >= 2 else 0.8
-    if any(ACCESSIBILITY_TOPIC.match(t) for t in topics):
+    if accessibility_topic:
         # A page titled "Accessibilité" may be about buildings and roads: only RGAA content makes it one.
         return 0.9 if find_standard(text) and content >= 3 else 0.75 if find_standard(text) and content >= 2 else 0.0
-    if any(STATEMENT_TOPIC.search(h) for h in headings_folded(page)) and find_standard(text) and content >= 3:
+    if find_standard(text) and content >= 3:
         return 0.65  # a statement section, e.g. inside the legal notice
     return 0.0
 
