@@ -47,7 +47,7 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--resume", action="store_true",
                      help="reprendre un audit interrompu : les sites déjà audités dans --out ne sont pas refaits")
     run.add_argument("--label", metavar="NOM", help="nommer l'exécution dans la base d'historique (ex. 2026-12)")
-    run.add_argument("--jobs", type=_jobs, default=os.cpu_count() or 1, metavar="N",
+    run.add_argument("--jobs", type=positive, default=os.cpu_count() or 1, metavar="N",
                      help="processus d'audit en parallèle, chacun avec ses propres sites "
                           f"(défaut : le nombre de cœurs, {os.cpu_count() or 1})")
     add_db_option(run)
@@ -97,17 +97,6 @@ def _parser() -> argparse.ArgumentParser:
                        help="réglage Scrapy des audits (ex. -s DOWNLOAD_DELAY=1), répétable")
     serve.set_defaults(handler=_serve)
     return parser
-
-
-def _jobs(text: str) -> int:
-    """``--jobs``: a number of processes, at least 1."""
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"nombre de processus attendu (entier, au moins 1), pas « {text} »") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"il faut au moins 1 processus, pas {value}")
-    return value
 
 
 def _run(args: argparse.Namespace) -> int:

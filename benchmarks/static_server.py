@@ -9,10 +9,11 @@ Extensionless files and ``index.html`` for a folder are HTML, as in
 from __future__ import annotations
 
 import contextlib
-import threading
 from collections.abc import Iterator, Mapping
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
+
+from audit.demo.server import serve_handler
 
 TYPES = {".txt": "text/plain; charset=utf-8", ".xml": "application/xml", ".pdf": "application/pdf",
          ".css": "text/css", ".js": "text/javascript"}
@@ -61,16 +62,8 @@ class _Handler(BaseHTTPRequestHandler):
 @contextlib.contextmanager
 def serve(files: Files) -> Iterator[str]:
     """Serve `files` on a free loopback port; yield the base URL ``http://127.0.0.1:PORT/``."""
-    handler = type("Handler", (_Handler,), {"files": files})
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serve_handler(type("Handler", (_Handler,), {"files": files})) as url:
+        yield url
 
 
 @contextlib.contextmanager

@@ -14,8 +14,8 @@ import functools
 import os
 import threading
 import urllib.parse
-from collections.abc import Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from collections.abc import Callable, Iterator
+from http.server import BaseHTTPRequestHandler, SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 
@@ -57,7 +57,13 @@ def serve_folder(root: Path, request_log: list[str] | None = None, port: int = 0
     With `request_log`, every requested path is appended to that list (prefixed by the method when not GET).
     """
     handler_class = type("Handler", (_Handler,), {"request_log": request_log})
-    handler = functools.partial(handler_class, directory=str(root))
+    with serve_handler(functools.partial(handler_class, directory=str(root)), port) as url:
+        yield url
+
+
+@contextlib.contextmanager
+def serve_handler(handler: Callable[..., BaseHTTPRequestHandler], port: int = 0) -> Iterator[str]:
+    """Run a threaded HTTP server with `handler` on a loopback port; yield ``http://127.0.0.1:PORT/``."""
     server = ThreadingHTTPServer(("127.0.0.1", port), handler)
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, daemon=True)
